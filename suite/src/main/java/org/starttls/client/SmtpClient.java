@@ -1,0 +1,144 @@
+package org.starttls.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * The scripted client of one run: one event loop group and one TLS context shared by all sessions,
+ * which may be opened concurrently from any number of worker threads.
+ */
+public final class SmtpClient implements AutoCloseable {
+
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
+    private final ClientSettings settings;
+    private final ClientTls tls;
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+
+    public SmtpClient(ClientSettings settings) {
+        this.settings = settings;
+        try {
+            this.tls = new ClientTls(settings.trust(), settings.replyTimeout());
+        } catch (GeneralSecurityException | SSLException e) {
+            throw new IllegalStateException("cannot set up TLS with " + settings.trust().describe() + ": " + e.getMessage(), e);
+        }
+        // Daemon threads: a run that forgets close() must still be able to exit.
+        this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("smtp-client", true),
+                NioIoHandler.newFactory());
+        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true);
+    }
+
+    /** A plain TCP connection; the greeting is the first reply to read. */
+    public SmtpSession connect(Target target) throws SessionException {
+        return open(target, false);
+    }
+
+    /** A connection that starts with the TLS handshake before any SMTP byte (RFC 8314 §3.3). */
+    public SmtpSession connectImplicitTls(Target target) throws SessionException {
+        SmtpSession session = open(target, true);
+        session.awaitImplicitTls();
+        return session;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    /** Tries each address of the target in turn, all within one connect timeout. */
+    private SmtpSession open(Target target, boolean implicitTls) throws SessionException {
+        Transcript transcript = new Transcript();
+        transcript.event("connecting to " + target + (implicitTls ? " with implicit TLS" : ""));
+        Optional<String> sni = ClientTls.sniName(settings.serverName().orElse(target.host()));
+        InetAddress[] addresses = resolve(target);
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        ConnectFailedException failure = null;
+        for (InetAddress address : addresses) {
+            Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+            if (remaining.isNegative() || remaining.isZero()) {
+                break;
+            }
+            try {
+                return attempt(target, new InetSocketAddress(address, target.port()), remaining, implicitTls, transcript, sni);
+            } catch (ConnectFailedException e) {
+                transcript.event(e.getMessage());
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private SmtpSession attempt(Target target, InetSocketAddress address, Duration timeout, boolean implicitTls,
+                                Transcript transcript, Optional<String> sni) throws SessionException {
+        ReplyDecoder decoder = new ReplyDecoder(settings.maxLineOctets(), settings.maxReplyLines());
+        SessionHandler handler = new SessionHandler(transcript);
+        ChannelFuture connected = bootstrap.clone()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (implicitTls) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), sni));
+                        }
+                        ch.pipeline().addLast("replies", decoder).addLast("session", handler);
+                    }
+                })
+                .connect(address);
+        if (!Waiting.await(connected, timeout.plus(GRACE), "the connection to " + target)) {
+            connected.channel().close();
+            throw timedOut(target, timeout, null);
+        }
+        if (!connected.isSuccess()) {
+            throw connectFailure(target, address, timeout, connected.cause());
+        }
+        return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
+    }
+
+    private static InetAddress[] resolve(Target target) throws ConnectFailedException {
+        try {
+            return InetAddress.getAllByName(target.host());
+        } catch (UnknownHostException e) {
+            throw new ConnectFailedException(ConnectFailedException.Reason.UNRESOLVABLE,
+                    "cannot resolve host '" + target.host() + "' of target " + target, e);
+        }
+    }
+
+    private static ConnectFailedException connectFailure(Target target, InetSocketAddress address, Duration timeout,
+                                                         Throwable cause) {
+        String where = target + " (" + address.getAddress().getHostAddress() + ")";
+        if (cause instanceof ConnectTimeoutException) {
+            return timedOut(target, timeout, cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new ConnectFailedException(ConnectFailedException.Reason.REFUSED,
+                    "connection refused by " + where, cause);
+        }
+        return new ConnectFailedException(ConnectFailedException.Reason.OTHER,
+                "cannot connect to " + where + ": " + Failures.describe(cause), cause);
+    }
+
+    private static ConnectFailedException timedOut(Target target, Duration timeout, Throwable cause) {
+        return new ConnectFailedException(ConnectFailedException.Reason.TIMEOUT,
+                "no TCP connection to " + target + " within " + Waiting.human(timeout) + " (connect timeout)", cause);
+    }
+}

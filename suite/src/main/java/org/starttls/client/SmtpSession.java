@@ -1,0 +1,286 @@
+package org.starttls.client;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One connection to the server under test, driven by one worker thread through blocking calls that
+ * are each bounded by the reply timeout. The pipeline is {@code [tls] -> replies -> session}: TLS
+ * only after {@link #startTls()} or for implicit TLS, our own {@link ReplyDecoder}, then the
+ * {@link SessionHandler} that queues what arrives for the blocking calls.
+ */
+public final class SmtpSession implements AutoCloseable {
+
+    /** Netty's own timeouts fire first; this only guards against a future that never completes. */
+    private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final int RAW_SHOWN_BYTES = 1024;
+
+    private final Channel channel;
+    private final ReplyDecoder decoder;
+    private final SessionHandler handler;
+    private final Transcript transcript;
+    private final ClientTls tls;
+    private final Duration replyTimeout;
+    private final Optional<String> sniName;
+    private volatile TlsFacts tlsFacts;
+
+    SmtpSession(Channel channel, ReplyDecoder decoder, SessionHandler handler, Transcript transcript, ClientTls tls,
+                Duration replyTimeout, Optional<String> sniName) {
+        this.channel = channel;
+        this.decoder = decoder;
+        this.handler = handler;
+        this.transcript = transcript;
+        this.tls = tls;
+        this.replyTimeout = replyTimeout;
+        this.sniName = sniName;
+    }
+
+    /** The next whole reply, waiting at most the reply timeout. */
+    public Reply readReply() throws SessionException {
+        return readReply(replyTimeout);
+    }
+
+    /** The next whole reply, waiting at most {@code timeout}. */
+    public Reply readReply(Duration timeout) throws SessionException {
+        Inbound next = poll(timeout, "a reply");
+        if (next == null) {
+            transcript.event("no complete reply within " + Waiting.human(timeout));
+            throw new ReplyTimeoutException(timeout, pendingBytes());
+        }
+        if (next instanceof Inbound.ReplyReceived received) {
+            return received.reply();
+        }
+        if (next instanceof Inbound.MalformedReceived malformed) {
+            throw new MalformedReplyException(malformed.malformed());
+        }
+        if (next instanceof Inbound.Failed failed) {
+            String what = Failures.describe(failed.cause());
+            if (failed.cause() instanceof IOException) {
+                throw new ConnectionClosedException("connection failed while waiting for a reply: " + what, failed.cause());
+            }
+            throw new SessionException("session failed while waiting for a reply: " + what, failed.cause());
+        }
+        throw new ConnectionClosedException("server closed the connection while waiting for a reply");
+    }
+
+    /** Sends {@code line} and CRLF in one write. */
+    public void send(String line) throws SessionException {
+        write(line + "\r\n", Escaping.text(line));
+    }
+
+    /** Like {@link #send(String)}, but the transcript shows {@code shownAs}, e.g. for AUTH secrets. */
+    public void sendMasked(String line, String shownAs) throws SessionException {
+        write(line + "\r\n", shownAs);
+    }
+
+    /** Exactly {@code bytes} in one write, for pipelining and injection probes; shown escaped. */
+    public void sendRaw(byte[] bytes) throws SessionException {
+        write(bytes.clone(), Escaping.bytes(bytes, RAW_SHOWN_BYTES));
+    }
+
+    public Reply command(String line) throws SessionException {
+        send(line);
+        return readReply();
+    }
+
+    /**
+     * Switches to TLS after the server's 220 to STARTTLS has been read. Whatever the server sent in
+     * plaintext after that 220 (queued replies and undecoded bytes) is taken out of the pipeline and
+     * reported, never fed to TLS; then a client SslHandler goes first in the pipeline and the
+     * handshake is awaited within the reply timeout.
+     */
+    public TlsUpgrade startTls() throws SessionException {
+        if (tlsFacts != null) {
+            throw new IllegalStateException("TLS is already active on this session");
+        }
+        SslHandler ssl = tls.newHandler(channel.alloc(), sniName);
+        PlaintextCapture capture = onEventLoop(() -> captureAndInstall(ssl));
+        byte[] plaintext = capture.bytes();
+        if (plaintext.length > 0) {
+            transcript.event(plaintext.length + " plaintext bytes after 220 before TLS: '"
+                    + Escaping.bytes(plaintext, Escaping.EXCERPT_BYTES) + "'");
+        }
+        if (capture.closed()) {
+            transcript.event("TLS handshake not started: connection already closed");
+            throw new TlsHandshakeException("server closed the connection before the TLS handshake", plaintext, null);
+        }
+        awaitHandshake(ssl, plaintext);
+        return new TlsUpgrade(tlsFacts, plaintext);
+    }
+
+    private record PlaintextCapture(byte[] bytes, boolean closed) {
+    }
+
+    /** Runs on the event loop, so that no read can slip in between capture and installation. */
+    private PlaintextCapture captureAndInstall(SslHandler ssl) {
+        ByteArrayOutputStream plaintext = new ByteArrayOutputStream();
+        for (Inbound item : handler.inbox().drain()) {
+            if (item instanceof Inbound.ReplyReceived received) {
+                plaintext.writeBytes(received.reply().toWire().getBytes(StandardCharsets.UTF_8));
+            } else if (item instanceof Inbound.MalformedReceived malformed) {
+                plaintext.writeBytes(malformed.malformed().offending());
+            }
+        }
+        plaintext.writeBytes(decoder.takePendingBytes());
+        channel.config().setAutoRead(true);
+        boolean closed = !channel.isActive();
+        if (!closed) {
+            channel.pipeline().addFirst("tls", ssl);
+        }
+        return new PlaintextCapture(plaintext.toByteArray(), closed);
+    }
+
+    /** For {@link SmtpClient#connectImplicitTls}: the handshake its pipeline started on connect. */
+    void awaitImplicitTls() throws SessionException {
+        awaitHandshake(channel.pipeline().get(SslHandler.class), new byte[0]);
+    }
+
+    /** Waits for the handshake of {@code ssl}; on failure closes the session and explains why. */
+    private void awaitHandshake(SslHandler ssl, byte[] plaintextAfter220) throws SessionException {
+        Future<Channel> handshake = ssl.handshakeFuture();
+        boolean done = Waiting.await(handshake, replyTimeout.plus(GRACE), "the TLS handshake");
+        if (!done || !handshake.isSuccess()) {
+            String reason = done
+                    ? Failures.handshakeFailure(handshake.cause(), replyTimeout)
+                    : "no TLS handshake within " + Waiting.human(replyTimeout);
+            transcript.event("TLS handshake failed: " + reason);
+            close();
+            throw new TlsHandshakeException(reason, plaintextAfter220, handshake.cause());
+        }
+        tlsFacts = ClientTls.facts(ssl, sniName);
+        transcript.event(tlsFacts.summary());
+    }
+
+    /** Succeeds only if the server closes the connection within {@code within}. */
+    public void expectClose(Duration within) throws SessionException {
+        QuietResult observed = observe(within);
+        if (!(observed instanceof QuietResult.Closed)) {
+            throw new NotClosedException(observed, within);
+        }
+    }
+
+    /**
+     * Watches the connection for {@code period}: {@link QuietResult.Silence} only when not a single
+     * byte arrived. Interruption (or closing the client) cancels the watch with a
+     * {@link CancellationException}.
+     */
+    public QuietResult quiet(Duration period) {
+        try {
+            QuietResult observed = observe(period);
+            transcript.event("quiet " + Waiting.human(period) + ": " + observed.describe());
+            return observed;
+        } catch (SessionException e) {
+            CancellationException cancelled = new CancellationException("quiet period cancelled: " + e.getMessage());
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+    }
+
+    private QuietResult observe(Duration period) throws SessionException {
+        Inbound next = poll(period, "the end of a quiet period");
+        if (next == null) {
+            byte[] partial = pendingBytes();
+            return partial.length == 0
+                    ? new QuietResult.Silence()
+                    : new QuietResult.ArrivedMalformed(partial.length + " bytes without a complete reply: '"
+                            + Escaping.bytes(partial, Escaping.EXCERPT_BYTES) + "'");
+        }
+        if (next instanceof Inbound.ReplyReceived received) {
+            return new QuietResult.Arrived(received.reply());
+        }
+        if (next instanceof Inbound.MalformedReceived malformed) {
+            return new QuietResult.ArrivedMalformed(malformed.malformed().describe());
+        }
+        if (next instanceof Inbound.Failed failed && !(failed.cause() instanceof IOException)) {
+            return new QuietResult.ArrivedMalformed(Failures.describe(failed.cause()));
+        }
+        // A reset (IOException) ends the connection just like an orderly close.
+        return new QuietResult.Closed();
+    }
+
+    public boolean tlsActive() {
+        return tlsFacts != null;
+    }
+
+    public Optional<TlsFacts> tls() {
+        return Optional.ofNullable(tlsFacts);
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    @Override
+    public void close() {
+        handler.closingByClient();
+        channel.close().awaitUninterruptibly(GRACE.toMillis());
+    }
+
+    private Inbound poll(Duration timeout, String what) throws SessionException {
+        try {
+            return handler.inbox().poll(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionException("interrupted while waiting for " + what, e);
+        } finally {
+            resumeReading();
+        }
+    }
+
+    /** Undoes the back-pressure pause of {@link SessionHandler} once the worker has caught up. */
+    private void resumeReading() {
+        if (!handler.inbox().full()) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    private void write(String text, String shown) throws SessionException {
+        write(text.getBytes(StandardCharsets.UTF_8), shown);
+    }
+
+    private void write(byte[] bytes, String shown) throws SessionException {
+        transcript.sent(shown);
+        ChannelFuture written = channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+        if (!Waiting.await(written, replyTimeout, "a write")) {
+            transcript.event("send not completed within " + Waiting.human(replyTimeout));
+            throw new SessionException("could not send within " + Waiting.human(replyTimeout)
+                    + " (the server is not reading): " + shown);
+        }
+        if (!written.isSuccess()) {
+            transcript.event("send failed: " + Failures.describe(written.cause()));
+            throw new ConnectionClosedException("connection closed; could not send: " + shown, written.cause());
+        }
+    }
+
+    private byte[] pendingBytes() throws SessionException {
+        return onEventLoop(decoder::pendingBytes);
+    }
+
+    /** Decoder and pipeline state belong to the event loop; the worker only touches them through it. */
+    private <T> T onEventLoop(Callable<T> task) throws SessionException {
+        Future<T> result;
+        try {
+            result = channel.eventLoop().submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new ConnectionClosedException("the client has been closed", e);
+        }
+        if (!Waiting.await(result, replyTimeout, "the event loop")) {
+            throw new SessionException("event loop did not respond within " + Waiting.human(replyTimeout));
+        }
+        if (!result.isSuccess()) {
+            throw new SessionException("internal error: " + Failures.describe(result.cause()), result.cause());
+        }
+        return result.getNow();
+    }
+}
