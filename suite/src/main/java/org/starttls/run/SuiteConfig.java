@@ -1,0 +1,188 @@
+package org.starttls.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.starttls.catalogue.Profile;
+import org.starttls.client.ClientSettings;
+import org.starttls.client.Target;
+import org.starttls.client.TrustConfig;
+
+/**
+ * The run's configuration (DESIGN §6), read from system properties, with environment variables
+ * ({@code SMTP_TARGET} for {@code smtp.target}) as a fallback. Every value is checked before any connection.
+ *
+ * @param targets     servers under test; empty means the embedded reference server
+ * @param trust       "system", "any" or the path of a PEM file with trusted CA certificates
+ * @param select      globs over requirement ids; empty selects everything
+ * @param concurrency how many scenarios may hold a connection to one target at the same time
+ */
+public record SuiteConfig(List<Target> targets, Profile profile, String trust, Optional<String> serverName, String helo,
+                          Gate gate, List<String> select, Path reportDir, Duration timeout, int concurrency) {
+
+    public static final String PREFIX = "smtp.";
+    private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
+            "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.timeout", "smtp.concurrency");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
+    private static final Pattern HELO = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
+
+    public SuiteConfig {
+        targets = List.copyOf(targets);
+        select = List.copyOf(select);
+    }
+
+    /** Reads the configuration of this JVM: system properties first, then environment variables. */
+    public static SuiteConfig fromEnvironment() {
+        Map<String, String> props = new java.util.HashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("SMTP_")) {
+                props.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
+                .forEach(k -> props.put(k, System.getProperty(k)));
+        return from(props);
+    }
+
+    /** Parses and validates; throws {@link ConfigException} naming the property, the value and what to write instead. */
+    public static SuiteConfig from(Map<String, String> props) {
+        Set<String> unknown = new TreeSet<>(props.keySet());
+        unknown.removeAll(KNOWN);
+        unknown.removeIf(k -> !k.startsWith(PREFIX));
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown property " + String.join(", ", unknown) + "; the suite reads "
+                    + String.join(", ", new TreeSet<>(KNOWN)));
+        }
+        Function<String, Optional<String>> get = key -> Optional.ofNullable(props.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+
+        List<Target> targets = get.apply("smtp.target").map(SuiteConfig::parseTargets).orElse(List.of());
+        Profile profile = get.apply("smtp.profile").map(v -> parse("smtp.profile", v, Profile::parse)).orElse(Profile.REQUIRE_TLS);
+        String trust = get.apply("smtp.tls.trust").map(SuiteConfig::checkTrust).orElse("system");
+        Optional<String> serverName = get.apply("smtp.tls.servername");
+        String helo = get.apply("smtp.helo").orElse("conformance.invalid");
+        if (!HELO.matcher(helo).matches()) {
+            throw new ConfigException("smtp.helo='" + helo + "' is not a domain or address literal; write for example "
+                    + "-Dsmtp.helo=client.example.org");
+        }
+        Gate gate = get.apply("smtp.gate").map(v -> parse("smtp.gate", v, Gate::parse)).orElse(Gate.MUST);
+        List<String> select = get.apply("smtp.select")
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        Path reportDir = Path.of(get.apply("smtp.report.dir").orElse("target/smtp-report")).toAbsolutePath().normalize();
+        Duration timeout = get.apply("smtp.timeout").map(SuiteConfig::parseDuration).orElse(Duration.ofSeconds(5));
+        int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);
+        return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, timeout, concurrency);
+    }
+
+    /** True when no target was given and the embedded reference server stands in. */
+    public boolean embedded() {
+        return targets.isEmpty();
+    }
+
+    /** Whether a requirement id is selected by {@code smtp.select}. */
+    public boolean selects(String requirementId) {
+        return select.isEmpty() || select.stream().anyMatch(glob -> globToRegex(glob).matcher(requirementId).matches());
+    }
+
+    /** The client engine's settings for this run: one SslContext and one event loop group for all sessions. */
+    public ClientSettings clientSettings() {
+        ClientSettings settings = ClientSettings.defaults().withConnectTimeout(timeout).withReplyTimeout(timeout)
+                .withTrust(TrustConfig.parse(trust));
+        return serverName.map(settings::withServerName).orElse(settings);
+    }
+
+    public SuiteConfig withTargets(List<Target> newTargets, String newTrust) {
+        return new SuiteConfig(newTargets, profile, newTrust, serverName, helo, gate, select, reportDir, timeout, concurrency);
+    }
+
+    private static <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Target> parseTargets(String value) {
+        List<Target> targets = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String t = part.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            targets.add(parse("smtp.target", t, Target::parse));
+        }
+        if (targets.isEmpty()) {
+            throw new ConfigException("smtp.target='" + value + "' names no server; write host:port, for example "
+                    + "-Dsmtp.target=mail.example.org:587 or several separated by commas");
+        }
+        if (targets.stream().distinct().count() != targets.size()) {
+            throw new ConfigException("smtp.target='" + value + "' names the same server twice; list each host:port once");
+        }
+        return targets;
+    }
+
+    private static String checkTrust(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.equals("system") || lower.equals("any")) {
+            return lower;
+        }
+        Path pem = Path.of(value);
+        if (!Files.isRegularFile(pem)) {
+            throw new ConfigException("smtp.tls.trust='" + value + "' is not a file; write the path of a PEM file with the "
+                    + "CA certificates to trust, or 'system' (the JDK's trust store) or 'any' (no chain check)");
+        }
+        if (!Files.isReadable(pem)) {
+            throw new ConfigException("smtp.tls.trust='" + value + "' cannot be read; check its permissions");
+        }
+        parse("smtp.tls.trust", value, TrustConfig::parse);
+        return pem.toAbsolutePath().toString();
+    }
+
+    static Duration parseDuration(String value) {
+        Matcher m = DURATION.matcher(value.trim());
+        if (!m.matches()) {
+            throw new ConfigException("smtp.timeout='" + value + "' is not a duration; write for example 5s or 800ms");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        Duration d = "ms".equals(m.group(2)) ? Duration.ofMillis((long) amount) : Duration.ofMillis((long) (amount * 1000));
+        if (d.toMillis() < 50 || d.toSeconds() > 600) {
+            throw new ConfigException("smtp.timeout='" + value + "' is outside 50ms..600s; write for example 5s");
+        }
+        return d;
+    }
+
+    private static int parseConcurrency(String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the allowed range
+        }
+        throw new ConfigException("smtp.concurrency='" + value + "' must be a whole number from 1 to 64; write for example 4");
+    }
+
+    private static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}

@@ -1,0 +1,249 @@
+package org.starttls.script;
+
+import static org.starttls.assertions.SmtpAssertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.starttls.assertions.ReplyAssert;
+import org.starttls.catalogue.Requirement;
+import org.starttls.client.QuietResult;
+import org.starttls.client.Reply;
+import org.starttls.client.ReplyTimeoutException;
+import org.starttls.client.SessionException;
+import org.starttls.client.SmtpSession;
+import org.starttls.client.TlsUpgrade;
+import org.starttls.run.CaseContext;
+import org.starttls.run.CaseResult;
+import org.starttls.run.ConformanceCase;
+import org.starttls.run.StepRecord;
+import org.starttls.run.StepRecord.Status;
+import org.starttls.run.Verdict;
+
+/**
+ * Runs a scenario script step by step and turns it into a verdict: a failed verdict step ({@code !}) is FAIL,
+ * a failed setup step is INCONCLUSIVE, and so are a timeout and a 421 at any point.
+ */
+public final class ScriptCase implements ConformanceCase {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z_]+)}");
+
+    private final Script script;
+    private final Requirement requirement;
+    private final Optional<URI> sourceUri;
+
+    public ScriptCase(Script script, Requirement requirement, Optional<URI> sourceUri) {
+        this.script = script;
+        this.requirement = requirement;
+        this.sourceUri = sourceUri;
+    }
+
+    public Script script() {
+        return script;
+    }
+
+    @Override
+    public Requirement requirement() {
+        return requirement;
+    }
+
+    @Override
+    public String name() {
+        return script.name();
+    }
+
+    @Override
+    public String description() {
+        return script.description();
+    }
+
+    @Override
+    public List<String> needsClear() {
+        return script.needsClear();
+    }
+
+    @Override
+    public List<String> needsTls() {
+        return script.needsTls();
+    }
+
+    @Override
+    public Optional<URI> sourceUri() {
+        return sourceUri;
+    }
+
+    @Override
+    public String sourceText() {
+        return script.text();
+    }
+
+    @Override
+    public CaseResult run(CaseContext context) {
+        long started = System.nanoTime();
+        List<StepRecord> records = new ArrayList<>();
+        SmtpSession session = null;
+        Outcome outcome;
+        try {
+            session = context.connect();
+            outcome = runSteps(session, context, records);
+        } catch (SessionException e) {
+            outcome = new Outcome(Verdict.INCONCLUSIVE, "could not open a session: " + e.getMessage());
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        for (Step step : script.steps().subList(Math.min(records.size(), script.steps().size()), script.steps().size())) {
+            records.add(new StepRecord(step.line(), step.source(), Status.SKIPPED, "not reached"));
+        }
+        return new CaseResult(requirement, script.name(), script.description(), outcome.verdict(), outcome.detail(),
+                session == null ? "" : session.transcript().render(), records,
+                Duration.ofNanos(System.nanoTime() - started), session == null ? Optional.empty() : session.tls(),
+                script.text());
+    }
+
+    private record Outcome(Verdict verdict, String detail) {
+    }
+
+    private Outcome runSteps(SmtpSession session, CaseContext context, List<StepRecord> records) {
+        for (Step step : script.steps()) {
+            String problem;
+            try {
+                problem = execute(step, session, context.variables(), context.timeout());
+            } catch (ServiceClosing e) {
+                records.add(new StepRecord(step.line(), step.source(), Status.BROKEN, e.getMessage()));
+                return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
+            } catch (ReplyTimeoutException e) {
+                records.add(new StepRecord(step.line(), step.source(), Status.BROKEN, e.getMessage()));
+                return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
+            } catch (SessionException e) {
+                problem = e.getMessage();
+            }
+            if (problem == null) {
+                records.add(new StepRecord(step.line(), step.source(), Status.PASSED, ""));
+                continue;
+            }
+            if (step.verdict()) {
+                records.add(new StepRecord(step.line(), step.source(), Status.FAILED, problem));
+                return new Outcome(Verdict.FAIL, at(step) + problem);
+            }
+            records.add(new StepRecord(step.line(), step.source(), Status.BROKEN, problem));
+            return new Outcome(Verdict.INCONCLUSIVE, at(step) + "setup step did not go as needed, so the requirement "
+                    + "could not be judged: " + problem);
+        }
+        return new Outcome(Verdict.PASS, "every step behaved as " + requirement.rfcName() + " §" + requirement.section()
+                + " requires");
+    }
+
+    /** Executes one step; returns null when it went as expected, else what was wrong. */
+    private static String execute(Step step, SmtpSession session, Map<String, String> vars, Duration timeout)
+            throws SessionException, ServiceClosing {
+        if (step instanceof Step.Send send) {
+            String text = substitute(send.text(), vars);
+            if (send.raw()) {
+                session.sendRaw(ScriptParser.unescape(text));
+            } else {
+                session.send(new String(ScriptParser.unescape(text), StandardCharsets.UTF_8));
+            }
+            return null;
+        }
+        if (step instanceof Step.Expect expect) {
+            Reply reply = session.readReply();
+            if (reply.code() == 421 && !expectsCode(expect, 421)) {
+                throw new ServiceClosing("the server closed the service (421: " + reply.text() + "); rerun later "
+                        + "or raise its limits for this client");
+            }
+            return check(reply, expect.expectations());
+        }
+        if (step instanceof Step.StartTls) {
+            TlsUpgrade upgrade = session.startTls();
+            if (upgrade.plaintextAfter220().length > 0) {
+                return "the server sent " + upgrade.plaintextAfter220().length + " bytes in plaintext after its 220 and "
+                        + "before the TLS handshake: " + printable(upgrade.plaintextAfter220());
+            }
+            return null;
+        }
+        if (step instanceof Step.Close) {
+            session.expectClose(timeout);
+            return null;
+        }
+        Step.Quiet quiet = (Step.Quiet) step;
+        QuietResult result = session.quiet(quiet.period());
+        return result instanceof QuietResult.Silence ? null
+                : "expected no reply for " + quiet.period().toMillis() + " ms, but " + result.describe();
+    }
+
+    private static boolean expectsCode(Step.Expect expect, int code) {
+        return expect.expectations().stream().anyMatch(e -> e instanceof Expectation.Code c && c.matches(code));
+    }
+
+    private static String check(Reply reply, List<Expectation> expectations) {
+        try {
+            ReplyAssert a = assertThat(reply);
+            for (Expectation e : expectations) {
+                if (e instanceof Expectation.Code code) {
+                    if (!code.matches(reply.code())) {
+                        return "expected reply " + code + " but the server answered: " + oneLine(reply);
+                    }
+                } else if (e instanceof Expectation.Enhanced enhanced) {
+                    a.hasEnhancedStatus(enhanced.status());
+                } else if (e instanceof Expectation.Keyword k) {
+                    if (k.advertised()) {
+                        a.advertises(k.keyword());
+                    } else {
+                        a.doesNotAdvertise(k.keyword());
+                    }
+                } else if (e instanceof Expectation.Text text) {
+                    a.hasTextMatching(text.pattern());
+                }
+            }
+            return null;
+        } catch (AssertionError e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String substitute(String text, Map<String, String> vars) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(vars.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static String at(Step step) {
+        return "line " + step.line() + " (" + step.source() + "): ";
+    }
+
+    private static String oneLine(Reply reply) {
+        String wire = reply.toWire().strip().replace("\r\n", " | ");
+        return wire.length() > 300 ? wire.substring(0, 297) + "..." : wire;
+    }
+
+    static String printable(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(bytes.length, 120); i++) {
+            int b = bytes[i] & 0xff;
+            switch (b) {
+                case '\r' -> sb.append("\\r");
+                case '\n' -> sb.append("\\n");
+                default -> sb.append(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02x", b));
+            }
+        }
+        return bytes.length > 120 ? sb + "..." : sb.toString();
+    }
+
+    /** A 421 where the script did not ask for one: the server is shedding load, not judging the command. */
+    private static final class ServiceClosing extends Exception {
+        ServiceClosing(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.starttls.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.starttls.script.ScenarioLibrary;
+import org.starttls.script.ScriptCase;
+
+class CatalogueTest {
+
+    private static List<ScriptCase> scenarios() throws URISyntaxException {
+        return ScenarioLibrary.load(Path.of(CatalogueTest.class.getResource("/scenarios").toURI()));
+    }
+
+    @Test
+    void everyRequirementHasAtLeastOneCaseAndEveryCaseNamesAKnownId() throws URISyntaxException {
+        Set<String> covered = scenarios().stream().map(c -> c.requirement().id()).collect(Collectors.toSet());
+        assertThat(Catalogue.all()).extracting(Requirement::id).allSatisfy(id -> assertThat(covered).contains(id));
+        assertThat(covered).allSatisfy(id -> assertThat(Catalogue.find(id)).isPresent());
+    }
+
+    @Test
+    void caseNamesAreUniqueAndFilesSitUnderTheirRfcSection() throws URISyntaxException {
+        List<ScriptCase> cases = scenarios();
+        assertThat(cases).extracting(ScriptCase::name).doesNotHaveDuplicates();
+        assertThat(cases).allSatisfy(c -> assertThat(c.script().file())
+                .startsWith("scenarios/rfc" + c.requirement().rfc() + "/" + c.requirement().section() + "/"));
+    }
+
+    /** Levels follow the RFC's words: a MUST requirement quotes a MUST, and so on; INFO may quote the sentence it is derived from. */
+    @Test
+    void levelsMatchTheKeywordsOfTheQuotedSentence() {
+        for (Requirement r : Catalogue.all()) {
+            if (r.level() == Level.INFO) {
+                continue;
+            }
+            assertThat(r.quote()).as("quote of %s", r.id()).contains(r.level().keyword());
+        }
+    }
+
+    @Test
+    void everyRequirementExplainsHowToFixAFailure() {
+        assertThat(Catalogue.all()).allSatisfy(r -> {
+            assertThat(r.fixHint()).as("fix hint of %s", r.id()).hasSizeGreaterThan(40);
+            assertThat(r.title()).as("title of %s", r.id()).isNotBlank();
+            assertThat(r.sectionTitle()).as("section title of %s", r.id()).isNotBlank();
+        });
+    }
+}

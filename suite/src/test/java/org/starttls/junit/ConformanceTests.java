@@ -1,0 +1,73 @@
+package org.starttls.junit;
+
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+import org.starttls.catalogue.Requirement;
+import org.starttls.run.CaseResult;
+import org.starttls.run.ConformanceCase;
+import org.starttls.run.TargetRun;
+
+/**
+ * Turns running targets into JUnit dynamic tests grouped target → RFC → section → requirement, so Surefire XML,
+ * IDEs and Allure see one test per case. Each test waits for its case's verdict and reports it faithfully:
+ * PASS passes, FAIL fails, INCONCLUSIVE errors, NOT_APPLICABLE is skipped.
+ */
+public final class ConformanceTests {
+
+    private ConformanceTests() {
+    }
+
+    public static Stream<DynamicNode> of(List<TargetRun> runs) {
+        return runs.stream().map(run -> dynamicContainer(run.target().toString(), sections(run)));
+    }
+
+    private static Stream<DynamicNode> sections(TargetRun run) {
+        Map<String, Map<String, Map<Requirement, List<ConformanceCase>>>> tree = new LinkedHashMap<>();
+        for (ConformanceCase c : run.results().keySet()) {
+            Requirement r = c.requirement();
+            tree.computeIfAbsent(r.rfcName(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent("§" + r.section() + " " + r.sectionTitle(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r, k -> new ArrayList<>()).add(c);
+        }
+        return tree.entrySet().stream().map(rfc -> dynamicContainer(rfc.getKey(),
+                rfc.getValue().entrySet().stream().map(section -> dynamicContainer(section.getKey(),
+                        section.getValue().entrySet().stream().map(req -> requirement(run, req.getKey(), req.getValue()))))));
+    }
+
+    private static DynamicNode requirement(TargetRun run, Requirement r, List<ConformanceCase> cases) {
+        String name = r.id() + " — " + r.title();
+        if (cases.size() == 1) {
+            return test(name, cases.get(0), run.results().get(cases.get(0)));
+        }
+        return dynamicContainer(name, cases.stream().map(c -> test(c.name() + " — " + c.description(), c,
+                run.results().get(c))));
+    }
+
+    private static DynamicNode test(String name, ConformanceCase c, CompletableFuture<CaseResult> result) {
+        URI source = c.sourceUri().orElse(null);
+        return dynamicTest(name, source, () -> report(result.join()));
+    }
+
+    static void report(CaseResult r) {
+        String evidence = r.detail() + (r.transcript().isEmpty() ? "" : "\n" + r.transcript());
+        switch (r.verdict()) {
+            case PASS -> {
+            }
+            case FAIL -> throw new AssertionFailedError(r.requirement().id() + " (" + r.requirement().level().keyword()
+                    + ") FAIL: " + evidence);
+            case INCONCLUSIVE -> throw new InconclusiveException(r.requirement().id() + " INCONCLUSIVE: " + evidence);
+            case NOT_APPLICABLE -> throw new TestAbortedException(r.requirement().id() + " NOT_APPLICABLE: " + r.detail());
+        }
+    }
+}
