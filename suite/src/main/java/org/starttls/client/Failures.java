@@ -6,8 +6,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
-import javax.net.ssl.SSLException;
 
 /** Turns transport and TLS exceptions into short sentences about what the server did. */
 final class Failures {
@@ -32,16 +30,10 @@ final class Failures {
         if (cause instanceof SslHandshakeTimeoutException) {
             return "no TLS handshake within " + Waiting.human(timeout);
         }
-        if (cause instanceof ClosedChannelException || isCloseDuringHandshake(cause)) {
+        if (cause instanceof ClosedChannelException) {
             return "connection closed during handshake";
         }
         return "TLS handshake failed: " + describe(cause);
-    }
-
-    private static boolean isCloseDuringHandshake(Throwable cause) {
-        // Netty and the JDK report an EOF during the handshake as an SSLException with such messages.
-        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-        return cause instanceof SSLException && (message.contains("closed") || message.contains("end of stream"));
     }
 
     /** NotSslRecordException carries the offending bytes only as a hex dump in its message. */

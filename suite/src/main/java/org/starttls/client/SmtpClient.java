@@ -106,10 +106,10 @@ public final class SmtpClient implements AutoCloseable {
                 .connect(address);
         if (!Waiting.await(connected, timeout.plus(GRACE), "the connection to " + target)) {
             connected.channel().close();
-            throw timedOut(target, timeout, null);
+            throw timedOut(target, settings.connectTimeout(), null);
         }
         if (!connected.isSuccess()) {
-            throw connectFailure(target, address, timeout, connected.cause());
+            throw connectFailure(target, address, settings.connectTimeout(), connected.cause());
         }
         return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
     }

@@ -3,10 +3,13 @@ package org.starttls.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -297,6 +300,24 @@ class SmtpSessionTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTheClientHelloTimesOut() throws Exception {
+        StubServer server = stub(peer -> {
+            peer.send("220 stub\r\n");
+            peer.readLine();
+            peer.send("220 go ahead\r\n");
+            peer.awaitClientClose();
+        });
+
+        try (SmtpSession session = client(ClientSettings.defaults().withReplyTimeout(SHORT)).connect(server.target())) {
+            session.readReply();
+            session.command("STARTTLS");
+
+            assertThatThrownBy(session::startTls).isInstanceOf(TlsHandshakeException.class)
+                    .hasMessage("no TLS handshake within 300ms");
+        }
+    }
+
+    @Test
     void startTlsAfterTheServerClosedFailsAtOnce() throws Exception {
         StubServer server = stub(peer -> {
             peer.send("220 stub\r\n");
@@ -475,6 +496,29 @@ class SmtpSessionTest {
 
         assertThat(failure.reason()).isEqualTo(ConnectFailedException.Reason.REFUSED);
         assertThat(failure).hasMessage("connection refused by " + target + " (127.0.0.1)");
+    }
+
+    @Test
+    void aConnectTimeoutSaysSo() throws Exception {
+        ServerSocket neverAccepts = closeLater(new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1")));
+        // Linux drops SYNs once the accept backlog is full, so the next connect hangs until its timeout.
+        boolean backlogFull = false;
+        for (int i = 0; i < 10 && !backlogFull; i++) {
+            Socket filler = closeLater(new Socket());
+            try {
+                filler.connect(neverAccepts.getLocalSocketAddress(), 200);
+            } catch (SocketTimeoutException e) {
+                backlogFull = true;
+            }
+        }
+        assumeTrue(backlogFull, "this OS does not leave connects to a full backlog hanging");
+        Target target = new Target("127.0.0.1", neverAccepts.getLocalPort());
+
+        ConnectFailedException failure = catchThrowableOfType(ConnectFailedException.class,
+                () -> client(ClientSettings.defaults().withConnectTimeout(SHORT)).connect(target));
+
+        assertThat(failure.reason()).isEqualTo(ConnectFailedException.Reason.TIMEOUT);
+        assertThat(failure).hasMessage("no TCP connection to " + target + " within 300ms (connect timeout)");
     }
 
     @Test
