@@ -16,6 +16,7 @@ import org.opentest4j.TestAbortedException;
 import org.starttls.catalogue.Requirement;
 import org.starttls.run.CaseResult;
 import org.starttls.run.ConformanceCase;
+import org.starttls.run.TargetFacts;
 import org.starttls.run.TargetRun;
 
 /**
@@ -29,7 +30,8 @@ public final class ConformanceTests {
     }
 
     public static Stream<DynamicNode> of(List<TargetRun> runs) {
-        return runs.stream().map(run -> dynamicContainer(run.target().toString(), sections(run)));
+        return runs.stream().map(run -> dynamicContainer(run.target().toString(),
+                Stream.concat(Stream.of(probe(run)), sections(run))));
     }
 
     private static Stream<DynamicNode> sections(TargetRun run) {
@@ -48,15 +50,32 @@ public final class ConformanceTests {
     private static DynamicNode requirement(TargetRun run, Requirement r, List<ConformanceCase> cases) {
         String name = r.id() + " — " + r.title();
         if (cases.size() == 1) {
-            return test(name, cases.get(0), run.results().get(cases.get(0)));
+            return test(name, cases.get(0), run);
         }
-        return dynamicContainer(name, cases.stream().map(c -> test(c.name() + " — " + c.description(), c,
-                run.results().get(c))));
+        return dynamicContainer(name, cases.stream().map(c -> test(c.name() + " — " + c.description(), c, run)));
     }
 
-    private static DynamicNode test(String name, ConformanceCase c, CompletableFuture<CaseResult> result) {
+    /** The probe's verdict on the target: the one failure to read when the target cannot be evaluated at all. */
+    private static DynamicNode probe(TargetRun run) {
+        return dynamicTest("probe: greeting, EHLO, STARTTLS", () -> {
+            TargetFacts facts = run.facts().join();
+            if (facts.problem().isPresent()) {
+                throw new InconclusiveException(facts.problem().get() + "\n" + facts.transcript());
+            }
+        });
+    }
+
+    private static DynamicNode test(String name, ConformanceCase c, TargetRun run) {
         URI source = c.sourceUri().orElse(null);
-        return dynamicTest(name, source, () -> report(result.join()));
+        CompletableFuture<CaseResult> result = run.results().get(c);
+        return dynamicTest(name, source, () -> {
+            TargetFacts facts = run.facts().join();
+            if (!facts.reachable()) {
+                // one failure (the probe) says why; the cases were never run
+                throw new TestAbortedException("not run: " + facts.problem().orElse("target not reachable"));
+            }
+            report(result.join());
+        });
     }
 
     static void report(CaseResult r) {
