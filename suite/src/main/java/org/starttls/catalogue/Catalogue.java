@@ -18,11 +18,26 @@ public final class Catalogue {
 
     private static final Set<Profile> STARTTLS_PROFILES = EnumSet.of(REQUIRE_TLS, OFFER_TLS);
     private static final Set<Profile> REQUIRING = EnumSet.of(REQUIRE_TLS);
+    private static final Set<Profile> OFFERING = EnumSet.of(OFFER_TLS);
+    private static final Set<Profile> ALL = EnumSet.allOf(Profile.class);
 
     private static final String S3207_3 = "The STARTTLS Keyword";
     private static final String S3207_4 = "The STARTTLS Command";
+    private static final String S3207_4_1 = "Processing After the STARTTLS Command";
     private static final String S3207_4_2 = "Result of the STARTTLS Command";
+    private static final String S5321_4_1_1_10 = "QUIT (QUIT)";
+    private static final String S5321_4_1_4 = "Order of Commands";
+    private static final String S5321_4_2 = "SMTP Replies";
+    private static final String S5321_4_2_1 = "Reply Code Severities and Theory";
+    private static final String S5321_4_5_3_1_5 = "Reply Line";
+    private static final String S5321_4_5_3_1_9 = "Treatment When Limits Exceeded";
+    private static final String S2034_4 = "The Enhanced-Status-Codes service extension";
+    private static final String S2920_3_2 = "Server support of pipelining";
+    private static final String S4954_4 = "The AUTH Command";
+    private static final String S4954_6 = "Status Codes";
 
+    private static final String QUOTE_3 = "The STARTTLS keyword is used to tell the SMTP client that the SMTP server is currently "
+            + "able to negotiate the use of TLS. It takes no parameters.";
     private static final String QUOTE_530 = "A SMTP server that is not publicly referenced may choose to require that the client "
             + "perform a TLS negotiation before accepting any commands. In this case, the server SHOULD return the reply code: "
             + "530 Must issue a STARTTLS command first to every command other than NOOP, EHLO, STARTTLS, or QUIT.";
@@ -31,16 +46,39 @@ public final class Catalogue {
     private static final String QUOTE_REPLY_CODES = "After the client gives the STARTTLS command, the server responds with one "
             + "of the following reply codes: 220 Ready to start TLS, 501 Syntax error (no parameters allowed), "
             + "454 TLS not available due to temporary reason";
+    private static final String QUOTE_RESET = "Upon completion of the TLS handshake, the SMTP protocol is reset to the initial "
+            + "state (the state in SMTP after a server issues a 220 service ready greeting).";
+    private static final String QUOTE_KNOW_TLS = "Both the client and the server MUST know if there is a TLS session active.";
+    private static final String QUOTE_REPLY_FORMAT = "An SMTP reply consists of a three digit number (transmitted as three "
+            + "numeric characters) followed by some text unless specified otherwise in this document.";
+
+    /** Fix hints shared by requirements that one server fault breaks together. */
+    private static final String DISCARD_BUFFER = "Discard the input buffer when STARTTLS is accepted, before the handshake: "
+            + "anything the client sent in cleartext after STARTTLS must not be read as a command once TLS is up "
+            + "(CVE-2011-0411, the 2021 \"NO STARTTLS\" findings). Update the server; in your own code, reset the line reader "
+            + "when switching to TLS.";
+    private static final String RESET_SESSION = "On a completed TLS handshake reset the session to the state right after the "
+            + "greeting: forget the EHLO/HELO argument, the envelope (MAIL FROM, RCPT TO) and any AUTH state. Current Postfix, "
+            + "Exim and Sendmail do this; an old or home-grown server that keeps them lets an attacker in the path prepare a "
+            + "session in cleartext that the client then continues inside TLS.";
 
     private static final Map<String, Requirement> BY_ID = index(List.of(
+            // RFC 3207 §3
             Requirement.of("RFC3207-3-INFO-STARTTLS-ADVERTISED", S3207_3,
                     "The EHLO reply in cleartext lists the STARTTLS keyword",
-                    "The STARTTLS keyword is used to tell the SMTP client that the SMTP server is currently able to "
-                            + "negotiate the use of TLS. It takes no parameters.",
+                    QUOTE_3,
                     "Enable TLS on this listener and give it a certificate (Postfix: smtpd_tls_security_level = may or encrypt "
                             + "with smtpd_tls_cert_file/smtpd_tls_key_file; Exim: tls_advertise_hosts = *). Clients only "
                             + "start TLS when the EHLO reply offers it.",
                     STARTTLS_PROFILES, false),
+            Requirement.of("RFC3207-3-INFO-STARTTLS-NO-PARAMETERS", S3207_3,
+                    "The STARTTLS keyword is advertised without parameters",
+                    QUOTE_3,
+                    "Advertise the bare keyword \"250-STARTTLS\". Text after it (\"STARTTLS required\", options) is not part "
+                            + "of the extension and makes strict clients ignore the offer; check a custom EHLO banner or "
+                            + "proxy that rewrites the capability list.",
+                    STARTTLS_PROFILES, true),
+            // RFC 3207 §4
             Requirement.of("RFC3207-4-INFO-STARTTLS-READY", S3207_4,
                     "STARTTLS is answered with 220 and the TLS handshake completes",
                     QUOTE_REPLY_CODES,
@@ -55,11 +93,12 @@ public final class Catalogue {
                             + "instead of starting TLS or answering 250.",
                     STARTTLS_PROFILES, false),
             Requirement.of("RFC3207-4-SHOULD-530", S3207_4,
-                    "A mail command before STARTTLS is refused with 530",
+                    "Every command other than NOOP, EHLO, STARTTLS and QUIT is refused with 530 before STARTTLS",
                     QUOTE_530,
                     "Require TLS before mail commands and answer them with \"530 5.7.0 Must issue a STARTTLS command first\" "
                             + "(Postfix: smtpd_tls_security_level = encrypt; submission on port 587 should always require it). "
-                            + "A different refusal code (550, 554, 503) tells clients the wrong story: 530 says \"issue STARTTLS\".",
+                            + "A different refusal code (550, 554, 503) tells clients the wrong story: 530 says \"issue STARTTLS\". "
+                            + "Postfix also allows HELO and answers HELP with 500; that is reported here and may be accepted.",
                     REQUIRING, false),
             Requirement.of("RFC3207-4-SHOULD-ENHANCED-CODE", S3207_4,
                     "The 530 refusal carries the enhanced status code 5.7.0",
@@ -74,6 +113,64 @@ public final class Catalogue {
                     "Exempt NOOP, EHLO, STARTTLS and QUIT from the TLS requirement: a client needs EHLO to discover STARTTLS "
                             + "and QUIT to leave politely.",
                     STARTTLS_PROFILES, true),
+            Requirement.of("RFC3207-4-MUSTNOT-REQUIRE-TLS-PUBLIC-MX", S3207_4,
+                    "A public MX accepts mail for a local recipient without STARTTLS",
+                    "A publicly-referenced SMTP server MUST NOT require use of the STARTTLS extension in order to deliver "
+                            + "mail locally. This rule prevents the STARTTLS extension from damaging the interoperability of "
+                            + "the Internet's SMTP infrastructure.",
+                    "On port 25 of a host named in an MX record offer STARTTLS but do not require it (Postfix: "
+                            + "smtpd_tls_security_level = may, not encrypt, for the port 25 smtpd; Exim: no "
+                            + "hosts_require_tls for the whole Internet). Require TLS on submission (587) instead, and use "
+                            + "MTA-STS or DANE to ask senders for TLS.",
+                    OFFERING, false),
+            Requirement.of("RFC3207-4-INFO-NO-PLAINTEXT-AFTER-220", S3207_4,
+                    "Plaintext sent instead of a TLS ClientHello after the 220 is never answered in clear",
+                    "After receiving a 220 response to a STARTTLS command, the client MUST start the TLS negotiation before "
+                            + "giving any other SMTP commands.",
+                    "Once you have answered STARTTLS with 220, the next bytes belong to TLS: treat anything that is not a "
+                            + "ClientHello as a failed handshake and close the connection. Answering it in cleartext lets an "
+                            + "attacker who stripped the handshake go on talking SMTP in the clear.",
+                    STARTTLS_PROFILES, true),
+            // RFC 3207 §4.1
+            Requirement.of("RFC3207-4.1-SHOULD-554-INSUFFICIENT-SECURITY", S3207_4_1,
+                    "A server that finds the negotiated security insufficient refuses every command but QUIT with 554",
+                    "If the SMTP server decides that the level of authentication or privacy is not high enough for it to "
+                            + "continue, it SHOULD reply to every SMTP command from the client (other than a QUIT command) "
+                            + "with the \"554 Command refused due to lack of security\" reply.",
+                    "When your TLS policy rejects the negotiated session (protocol, cipher or client certificate), answer "
+                            + "every command except QUIT with \"554 5.7.0 Command refused due to lack of security\", not just "
+                            + "the first one, and let QUIT end the session with 221.",
+                    STARTTLS_PROFILES, false),
+            // RFC 3207 §4.2
+            Requirement.of("RFC3207-4.2-INFO-NO-GREETING-AFTER-TLS", S3207_4_2,
+                    "No new greeting is sent after the TLS handshake",
+                    QUOTE_RESET,
+                    "Do not send a 220 greeting after the handshake: the client speaks first (EHLO). An unsolicited 220 "
+                            + "inside TLS is read as the answer to the client's EHLO and desynchronises every reply after it.",
+                    STARTTLS_PROFILES, true),
+            Requirement.of("RFC3207-4.2-MUST-FORGET-EHLO", S3207_4_2,
+                    "The EHLO argument from before TLS is forgotten: MAIL right after the handshake needs a new EHLO",
+                    QUOTE_DISCARD,
+                    RESET_SESSION,
+                    STARTTLS_PROFILES, false),
+            Requirement.of("RFC3207-4.2-MUST-FORGET-ENVELOPE", S3207_4_2,
+                    "A mail transaction begun before TLS does not survive the handshake",
+                    QUOTE_DISCARD,
+                    RESET_SESSION,
+                    OFFERING, false),
+            Requirement.of("RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT", S3207_4_2,
+                    "Plaintext pipelined behind STARTTLS is never executed inside TLS",
+                    QUOTE_DISCARD,
+                    DISCARD_BUFFER,
+                    STARTTLS_PROFILES, true),
+            Requirement.of("RFC3207-4.2-INFO-EHLO-LIST-RENEWED", S3207_4_2,
+                    "The EHLO reply inside TLS is a new list (differences to the cleartext list are reported)",
+                    "The list of SMTP service extensions returned in response to an EHLO command received after the TLS "
+                            + "handshake MAY be different than the list returned before the TLS handshake.",
+                    "Build the EHLO reply from the current session state: inside TLS drop STARTTLS and add what only TLS "
+                            + "permits (AUTH PLAIN LOGIN on submission). A verbatim copy of the cleartext list means the "
+                            + "server does not look at the TLS state at all.",
+                    STARTTLS_PROFILES, true),
             Requirement.of("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS", S3207_4_2,
                     "STARTTLS is not advertised again once TLS is active",
                     "A server MUST NOT return the STARTTLS extension in response to an EHLO command received after a TLS "
@@ -82,19 +179,95 @@ public final class Catalogue {
                             + "makes clients try a second handshake and shows the server has lost track of the TLS state.",
                     STARTTLS_PROFILES, false),
             Requirement.of("RFC3207-4.2-MUST-KNOW-TLS-ACTIVE", S3207_4_2,
-                    "A second STARTTLS inside TLS is refused and the session goes on",
-                    "Both the client and the server MUST know if there is a TLS session active.",
+                    "Inside TLS the server acts on TLS being active: a second STARTTLS is refused, no 530 demands STARTTLS",
+                    QUOTE_KNOW_TLS,
                     "Refuse STARTTLS when TLS is already active (for example \"503 5.5.1 TLS already active\" or Postfix's "
-                            + "\"554 5.5.1 Error: TLS already active\") and keep serving the encrypted session.",
+                            + "\"554 5.5.1 Error: TLS already active\") and keep serving the encrypted session. Inside TLS never "
+                            + "answer 530 unless you mean \"authentication required\" and offer AUTH.",
                     STARTTLS_PROFILES, false),
-            Requirement.of("RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT", S3207_4_2,
-                    "Plaintext pipelined behind STARTTLS is never executed inside TLS",
-                    QUOTE_DISCARD,
-                    "Discard the input buffer when STARTTLS is accepted, before the handshake: anything the client sent in "
-                            + "cleartext after STARTTLS must not be read as a command once TLS is up (CVE-2011-0411, the "
-                            + "2021 \"NO STARTTLS\" findings). Update the server; in your own code, reset the line reader "
-                            + "when switching to TLS.",
-                    STARTTLS_PROFILES, true)));
+            // RFC 5321, the replies every STARTTLS verdict is read from
+            Requirement.of("RFC5321-4.1.1.10-MUST-QUIT-221-CLOSE", S5321_4_1_1_10,
+                    "QUIT is answered with 221 and the server closes the connection",
+                    "This command specifies that the receiver MUST send a \"221 OK\" reply, and then close the transmission "
+                            + "channel.",
+                    "Answer QUIT with 221 and close the connection yourself; a server that waits for the client to close "
+                            + "ties up connection slots and makes every client time out.",
+                    ALL, false),
+            Requirement.of("RFC5321-4.1.4-MUST-503-BAD-SEQUENCE", S5321_4_1_4,
+                    "A command out of sequence gets 503 and the transaction state is unchanged",
+                    "If the commands in a transaction are out of order to the degree that they cannot be processed by the "
+                            + "server, a 503 failure reply MUST be returned and the SMTP server MUST stay in the same state.",
+                    "Answer RCPT without MAIL and a nested MAIL with \"503 5.5.1 Bad sequence of commands\" and keep the open "
+                            + "transaction as it was; dropping it or answering 250 desynchronises clients.",
+                    ALL, false),
+            Requirement.of("RFC5321-4.2-INFO-REPLY-GRAMMAR", S5321_4_2,
+                    "Every reply is a three-digit code, SP or '-', text and CRLF",
+                    QUOTE_REPLY_FORMAT,
+                    "Send replies as \"ddd text\\r\\n\" (continuation lines \"ddd-text\\r\\n\") with a code from 200 to 559 "
+                            + "and CRLF line ends; check proxies, milters and banner templates that add lines of their own.",
+                    ALL, true),
+            Requirement.of("RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND", S5321_4_2,
+                    "Every command gets exactly one reply",
+                    "Every command MUST generate exactly one reply.",
+                    "Send one reply per command, also for errors: a second reply (for example an extra error line after a "
+                            + "refusal) shifts every later reply onto the wrong command.",
+                    ALL, false),
+            Requirement.of("RFC5321-4.2.1-MUST-SAME-CODE-ON-EVERY-LINE", S5321_4_2_1,
+                    "All lines of a multiline reply carry the same code",
+                    "In a multiline reply, the reply code on each of the lines MUST be the same.",
+                    "Give every line of a multiline reply the same code (\"250-...\" up to the final \"250 ...\"); look for "
+                            + "a filter or proxy that splices its own lines into EHLO or error replies.",
+                    ALL, false),
+            Requirement.of("RFC5321-4.5.3.1.5-INFO-REPLY-LINE-LENGTH", S5321_4_5_3_1_5,
+                    "No reply line is longer than 512 octets",
+                    "The maximum total length of a reply line including the reply code and the <CRLF> is 512 octets.",
+                    "Keep each reply line within 512 octets including code and CRLF; split long texts over a multiline "
+                            + "reply (custom rejection messages and banners are the usual culprits).",
+                    ALL, true),
+            Requirement.of("RFC5321-4.5.3.1.9-INFO-OVERLONG-COMMAND-500", S5321_4_5_3_1_9,
+                    "A command line longer than 512 octets is refused with 500 and the session goes on",
+                    "Errors due to exceeding these limits may be reported by using the reply codes. Some examples of reply "
+                            + "codes are: 500 Line too long.",
+                    "Refuse command lines over 512 octets with \"500 5.5.2 Line too long\", drop the rest of that line, and "
+                            + "keep reading commands; never execute its tail as a new command.",
+                    ALL, true),
+            // RFC 2034 (1996, older than the BCP 14 keywords: its lower-case "must" is reported as INFO)
+            Requirement.of("RFC2034-4-INFO-ENHANCED-CODE-ON-EVERY-LINE", S2034_4,
+                    "With ENHANCEDSTATUSCODES every 2xx/4xx/5xx reply line but greeting and EHLO/HELO carries a matching code",
+                    "These codes must appear in all 2xx, 4xx, and 5xx response lines other than initial greeting and any "
+                            + "response to HELO or EHLO. Note that 3xx responses are NOT included in this list. All status "
+                            + "codes returned by the server must agree with the primary response code, that is, a 2xx "
+                            + "response must incorporate a 2.X.X code, a 4xx response must incorporate a 4.X.X code, and a "
+                            + "5xx response must incorporate a 5.X.X code.",
+                    "Either stop advertising ENHANCEDSTATUSCODES or put a class-matching code (2.x.x, 4.x.x, 5.x.x) at the "
+                            + "start of every line of every 2xx/4xx/5xx reply, including QUIT's 221 and the 220 to STARTTLS.",
+                    ALL, true),
+            // RFC 2920
+            Requirement.of("RFC2920-3.2-MUST-REPLIES-IN-ORDER", S2920_3_2,
+                    "Replies to pipelined commands come back in the order of the commands",
+                    "MUST respond to commands in the order they are received from the client.",
+                    "Process a pipelined group strictly in order and write one reply per command in that order; if you "
+                            + "cannot, stop advertising PIPELINING.",
+                    ALL, false),
+            // RFC 4954
+            Requirement.of("RFC4954-4-SHOULDNOT-PLAINTEXT-AUTH-BEFORE-TLS", S4954_4,
+                    "AUTH with a plaintext password mechanism is refused before TLS",
+                    "A server implementation MUST implement a configuration in which it does NOT permit any plaintext "
+                            + "password mechanisms, unless either the STARTTLS [SMTP-TLS] command has been negotiated or some "
+                            + "other mechanism that protects the session from password snooping has been provided. Server "
+                            + "sites SHOULD NOT use any configuration which permits a plaintext password mechanism without "
+                            + "such a protection mechanism against password snooping.",
+                    "Allow AUTH PLAIN and LOGIN only inside TLS (Postfix: smtpd_tls_auth_only = yes; Exim: "
+                            + "server_advertise_condition = ${if def:tls_in_cipher}; Dovecot: disable_plaintext_auth = yes). "
+                            + "Passwords sent before STARTTLS travel in the clear.",
+                    STARTTLS_PROFILES, false),
+            Requirement.of("RFC4954-6-SHOULDNOT-ADVERTISE-PLAINTEXT-MECHANISMS", S4954_6,
+                    "The cleartext EHLO reply does not offer PLAIN or LOGIN",
+                    "Modern implementations SHOULD NOT advertise mechanisms that are not permitted due to lack of "
+                            + "encryption, unless an encryption layer of sufficient strength is currently being employed.",
+                    "Offer AUTH PLAIN LOGIN only in the EHLO reply inside TLS (Postfix: smtpd_tls_auth_only = yes). "
+                            + "Clients that see PLAIN before STARTTLS may send the password right away.",
+                    STARTTLS_PROFILES, false)));
 
     private Catalogue() {
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.starttls.client.SmtpClient;
+import org.starttls.cases.JavaCases;
 import org.starttls.client.Target;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
@@ -41,6 +42,7 @@ public final class ConformanceRunner implements AutoCloseable {
         try {
             config = SuiteConfig.fromEnvironment();
             List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(scenarioRoot()));
+            cases.addAll(JavaCases.all());
             if (config.embedded()) {
                 config = startEmbeddedServer(config);
             }

@@ -1,0 +1,172 @@
+package org.starttls.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.starttls.client.QuietResult;
+import org.starttls.client.Reply;
+import org.starttls.client.SessionException;
+import org.starttls.client.SmtpSession;
+import org.starttls.client.TlsHandshakeException;
+import org.starttls.run.TargetFacts;
+
+/** RFC 3207 §4.2 and §6: after the handshake the server starts afresh and acts on TLS being active. */
+final class ResetCases {
+
+    private ResetCases() {
+    }
+
+    /**
+     * MAIL right after the handshake, without a new EHLO. A 503 proves the pre-TLS EHLO was forgotten. A 250 proves
+     * nothing by itself, because RFC 5321 lets a server accept MAIL without EHLO (Postfix with smtpd_helo_required = no);
+     * only a control session that never sent EHLO and gets 503 turns it into proof that the EHLO was remembered.
+     */
+    static final class ForgetsEhlo extends JavaCase {
+        ForgetsEhlo() {
+            super("RFC3207-4.2-MUST-FORGET-EHLO", "RFC3207-4.2-MUST-FORGET-EHLO",
+                    "MAIL right after the handshake without a new EHLO gets 503, unless the server never requires EHLO");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            SmtpSession session = dialog.afterEhlo();
+            dialog.startTls(session);
+            String mail = BeforeTls.expand(dialog, "MAIL FROM:<${mail_from}>");
+            Reply afterTls = dialog.command(session, mail);
+            if (afterTls.code() == 503) {
+                return Outcome.pass("MAIL right after the handshake got 503: the cleartext EHLO was forgotten");
+            }
+            if (afterTls.codeClass() != 2) {
+                return Outcome.inconclusive("MAIL right after the handshake got " + Dialog.oneLine(afterTls)
+                        + ", neither 503 (EHLO forgotten) nor 250, so the requirement cannot be judged");
+            }
+            SmtpSession control = dialog.greeted();
+            Reply ready = dialog.command(control, "STARTTLS");
+            if (ready.code() != 220) {
+                return Outcome.notApplicable("MAIL after the handshake was accepted, and the control session (no EHLO at "
+                        + "all) could not start TLS (" + Dialog.oneLine(ready) + "), so whether the EHLO was forgotten "
+                        + "cannot be observed");
+            }
+            control.startTls();
+            Reply withoutEhlo = dialog.command(control, mail);
+            if (withoutEhlo.code() == 503) {
+                return Outcome.fail("the server requires EHLO before MAIL (the control session that never sent EHLO got "
+                        + "503) but accepted MAIL right after the handshake of a session that had sent EHLO in cleartext: "
+                        + "it kept the pre-TLS EHLO");
+            }
+            return Outcome.notApplicable("the server accepts MAIL without any EHLO (control session: " + withoutEhlo.code()
+                    + "), which RFC 5321 allows, so whether it forgot the cleartext EHLO cannot be observed (INFO)");
+        }
+    }
+
+    /**
+     * A command pipelined in cleartext behind STARTTLS, in the same TCP write (CVE-2011-0411). Acceptable: silence
+     * inside TLS proven by a live NOOP afterwards, a refused STARTTLS, or a close. A reply inside TLS before the client
+     * said anything there is the injected command being executed.
+     */
+    static final class PipelinedPlaintext extends JavaCase {
+        private final String payload;
+
+        PipelinedPlaintext(String label, String payload) {
+            super("RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT", "RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT-" + label,
+                    payload.split(" ")[0] + " pipelined in cleartext behind STARTTLS is never answered inside TLS");
+            this.payload = payload;
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            SmtpSession session = dialog.afterEhlo();
+            String injected = BeforeTls.expand(dialog, payload);
+            session.sendRaw(("STARTTLS\r\n" + injected + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            Reply ready = session.readReply();
+            dialog.note("STARTTLS + " + injected + " in one write", Dialog.oneLine(ready));
+            if (ready.code() != 220) {
+                return Outcome.pass("the server refused STARTTLS with pipelined data behind it (" + Dialog.oneLine(ready)
+                        + "); nothing reached a TLS session");
+            }
+            try {
+                session.startTls();
+            } catch (TlsHandshakeException e) {
+                return Outcome.pass("the server ended the connection instead of running the injected command: "
+                        + e.getMessage());
+            }
+            QuietResult inside = session.quiet(Dialog.QUIET);
+            if (inside instanceof QuietResult.Closed) {
+                return Outcome.pass("the server closed the TLS session instead of running the injected command");
+            }
+            if (!(inside instanceof QuietResult.Silence)) {
+                return Outcome.fail("inside TLS, before the client sent anything, the server answered the cleartext "
+                        + injected + " that was pipelined behind STARTTLS: " + inside.describe());
+            }
+            Reply live = dialog.command(session, "NOOP");
+            return live.code() == 250
+                    ? Outcome.pass("no reply inside TLS for " + Dialog.QUIET.toMillis() + " ms, and the session was alive "
+                            + "(NOOP answered 250): the injected " + injected + " was discarded")
+                    : Outcome.inconclusive("the silence is not proof: NOOP inside TLS got " + Dialog.oneLine(live)
+                            + " instead of 250");
+        }
+    }
+
+    /**
+     * Inside TLS a 530 can no longer mean "issue STARTTLS"; RFC 4954 §6 gives it one meaning there, "authentication
+     * required", which needs AUTH to be offered. A 530 to MAIL inside TLS without AUTH shows a server still demanding
+     * STARTTLS. Judged on code and context; the text is shown for diagnosis only.
+     */
+    static final class No530InsideTls extends JavaCase {
+        No530InsideTls() {
+            super("RFC3207-4.2-MUST-KNOW-TLS-ACTIVE", "RFC3207-4.2-MUST-KNOW-TLS-ACTIVE-NO-530-INSIDE-TLS",
+                    "MAIL inside TLS is not refused with 530 unless AUTH is offered (then 530 means authentication required)");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            Dialog.Ready ready = dialog.ready();
+            Reply mail = dialog.command(ready.session(), BeforeTls.expand(dialog, "MAIL FROM:<${mail_from}>"));
+            if (mail.code() != 530) {
+                return Outcome.pass("MAIL inside TLS got " + mail.code() + ", not a demand for STARTTLS");
+            }
+            if (ready.ehlo().ehloKeywords().stream().anyMatch(k -> k.startsWith("AUTH"))) {
+                return Outcome.pass("MAIL inside TLS got 530 with AUTH offered: authentication required (RFC 4954 §6): "
+                        + Dialog.oneLine(mail));
+            }
+            return Outcome.fail("MAIL inside TLS was refused with 530 although the EHLO reply inside TLS offers no AUTH: "
+                    + "the server still demands STARTTLS on an encrypted session: " + Dialog.oneLine(mail));
+        }
+    }
+
+    /** The EHLO lists the probe saw before and inside TLS: the differences are reported, a verbatim copy fails. */
+    static final class EhloListRenewed extends JavaCase {
+        EhloListRenewed() {
+            super("RFC3207-4.2-INFO-EHLO-LIST-RENEWED", "RFC3207-4.2-INFO-EHLO-LIST-RENEWED",
+                    "The probe's EHLO reply inside TLS differs from the cleartext one; the differences are reported");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) {
+            TargetFacts facts = dialog.context().facts();
+            if (facts.ehloClear().isEmpty() || facts.ehloTls().isEmpty()) {
+                return Outcome.inconclusive("the probe session did not get an EHLO reply both before and inside TLS");
+            }
+            List<String> clear = extensions(facts.ehloClear().get());
+            List<String> tls = extensions(facts.ehloTls().get());
+            dialog.note("EHLO before TLS (probe)", String.join(", ", clear));
+            dialog.note("EHLO inside TLS (probe)", String.join(", ", tls));
+            if (clear.equals(tls)) {
+                return Outcome.fail("the EHLO reply inside TLS repeats the cleartext list verbatim (" + String.join(", ", clear)
+                        + "): the server does not build it from the TLS state");
+            }
+            return Outcome.pass("inside TLS removed: " + minus(clear, tls) + "; added: " + minus(tls, clear));
+        }
+
+        private static List<String> extensions(Reply ehlo) {
+            return ehlo.lines().stream().skip(1).map(l -> l.strip().toUpperCase(Locale.ROOT)).toList();
+        }
+
+        private static List<String> minus(List<String> a, List<String> b) {
+            List<String> rest = new ArrayList<>(a);
+            rest.removeAll(b);
+            return rest;
+        }
+    }
+}
