@@ -100,11 +100,18 @@ final class ResetCases {
                         + injected + " that was pipelined behind STARTTLS: " + inside.describe());
             }
             Reply live = dialog.command(session, "NOOP");
-            return live.code() == 250
-                    ? Outcome.pass("no reply inside TLS for " + Dialog.QUIET.toMillis() + " ms, and the session was alive "
-                            + "(NOOP answered 250): the injected " + injected + " was discarded")
-                    : Outcome.inconclusive("the silence is not proof: NOOP inside TLS got " + Dialog.oneLine(live)
-                            + " instead of 250");
+            if (live.code() != 250) {
+                return Outcome.inconclusive("the silence is not proof: NOOP inside TLS got " + Dialog.oneLine(live)
+                        + " instead of 250");
+            }
+            // a slow server may answer the injected command late: its reply would have been taken for NOOP's
+            QuietResult afterLive = session.quiet(Dialog.QUIET);
+            if (afterLive instanceof QuietResult.Arrived || afterLive instanceof QuietResult.ArrivedMalformed) {
+                return Outcome.fail("NOOP inside TLS got two replies, so the cleartext " + injected + " pipelined behind "
+                        + "STARTTLS was answered inside TLS (late): " + afterLive.describe());
+            }
+            return Outcome.pass("no reply inside TLS for " + Dialog.QUIET.toMillis() + " ms, NOOP answered 250 and "
+                    + "nothing more: the injected " + injected + " was discarded");
         }
     }
 
