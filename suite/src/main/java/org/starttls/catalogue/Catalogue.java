@@ -1,5 +1,6 @@
 package org.starttls.catalogue;
 
+import static org.starttls.catalogue.Profile.IMPLICIT_TLS;
 import static org.starttls.catalogue.Profile.OFFER_TLS;
 import static org.starttls.catalogue.Profile.REQUIRE_TLS;
 
@@ -267,7 +268,127 @@ public final class Catalogue {
                             + "encryption, unless an encryption layer of sufficient strength is currently being employed.",
                     "Offer AUTH PLAIN LOGIN only in the EHLO reply inside TLS (Postfix: smtpd_tls_auth_only = yes). "
                             + "Clients that see PLAIN before STARTTLS may send the password right away.",
-                    STARTTLS_PROFILES, false)));
+                    STARTTLS_PROFILES, false)),
+
+            // --- TLS level (issue 8): versions, certificate, cipher suites, implicit TLS. Keep this block together.
+            Requirement.of(TlsRequirements.TLS10, "Do Not Use TLS 1.0",
+                    "TLS 1.0 is refused",
+                    "TLS 1.0 MUST NOT be used. Negotiation of TLS 1.0 from any version of TLS MUST NOT be permitted.",
+                    "Set the minimum protocol to TLS 1.2 (Postfix: smtpd_tls_protocols = >=TLSv1.2 and "
+                            + "smtpd_tls_mandatory_protocols = >=TLSv1.2; OpenSSL MinProtocol = TLSv1.2).",
+                    ALL, false),
+            Requirement.of(TlsRequirements.TLS11, "Do Not Use TLS 1.1",
+                    "TLS 1.1 is refused",
+                    "TLS 1.1 MUST NOT be used. Negotiation of TLS 1.1 from any version of TLS MUST NOT be permitted.",
+                    "Set the minimum protocol to TLS 1.2, as for TLS 1.0.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.TLS12, "SSL/TLS Protocol Versions",
+                    "TLS 1.2 is accepted",
+                    "Implementations MUST support TLS 1.2 [RFC5246].",
+                    "Enable TLS 1.2 in the TLS library and the SMTP server; a TLS 1.3-only listener locks out many "
+                            + "sending servers.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.TLS13, "SSL/TLS Protocol Versions",
+                    "TLS 1.3 is accepted",
+                    "Implementations SHOULD support TLS 1.3 [RFC8446] and, if implemented, MUST prefer to negotiate TLS 1.3 "
+                            + "over earlier versions of TLS.",
+                    "Update the TLS library (OpenSSL 1.1.1 or newer) and allow TLSv1.3 in the server's protocol list.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.CERT_CHAIN, "Use of TLS by Mail User Agents",
+                    "The certificate chain validates to the configured trust anchors",
+                    "MUAs MUST NOT treat a session as meeting a minimum level of confidentiality if the server's TLS "
+                            + "certificate cannot be validated.",
+                    "Serve the whole chain (leaf then intermediates) from a CA the clients trust (Postfix: "
+                            + "smtpd_tls_chain_files); a self-signed or privately issued certificate needs the client to be "
+                            + "given that CA (-Dsmtp.tls.trust=ca.pem).",
+                    ALL, true),
+            Requirement.of(TlsRequirements.CERT_NAME, "Email Server Certificate Verification Rules",
+                    "The certificate names the server (subjectAltName, RFC 6125 matching)",
+                    "During a TLS negotiation, an email client (i.e., an SMTP, IMAP, POP3, or ManageSieve client) MUST "
+                            + "check its understanding of the server identity (client's reference identifiers) against the "
+                            + "server's identity as presented in the server Certificate message in order to prevent "
+                            + "man-in-the-middle attacks.",
+                    "Issue the certificate with the name clients connect to as a DNS subjectAltName (a wildcard only as "
+                            + "the whole left-most label; an IP address as an IP subjectAltName). The subject CN alone is "
+                            + "not enough for RFC 6125 clients.",
+                    ALL, true),
+            Requirement.of(TlsRequirements.CERT_VALIDITY, "Use of TLS by Mail User Agents",
+                    "The certificate is valid now: not expired and not yet to come",
+                    "MUAs MUST NOT treat a session as meeting a minimum level of confidentiality if the server's TLS "
+                            + "certificate cannot be validated.",
+                    "Renew the certificate before notAfter and reload the server (automate it, e.g. ACME with a deploy "
+                            + "hook that reloads Postfix); check the host's clock for not-yet-valid certificates.",
+                    ALL, true),
+            Requirement.of(TlsRequirements.KEY_STRENGTH, "Public Key Length",
+                    "An RSA certificate key has at least 2048 bits (EC keys: at least 256 bits, reported)",
+                    "When using RSA, servers SHOULD authenticate using certificates with at least a 2048-bit modulus for "
+                            + "the public key.",
+                    "Issue a new key of at least 2048 bits (RSA) or use P-256 (EC) and a new certificate for it.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.SIGNATURE, "Public Key Length",
+                    "No certificate the server sends is signed with MD5 or SHA-1",
+                    "In addition, the use of the SHA-256 hash algorithm is RECOMMENDED",
+                    "Have the certificate (and intermediates) reissued with a SHA-256 signature.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.NULL_SUITES, "General Guidelines",
+                    "Cipher suites with NULL encryption are refused",
+                    "Implementations MUST NOT negotiate the cipher suites with NULL encryption.",
+                    "Remove eNULL from the cipher list (Postfix: smtpd_tls_exclude_ciphers = aNULL, eNULL, EXPORT, RC4, "
+                            + "3DES, MD5).",
+                    ALL, false),
+            Requirement.of(TlsRequirements.RC4_SUITES, "Changes to TLS",
+                    "A ClientHello offering only RC4 suites is refused",
+                    "If the TLS client only offers RC4 cipher suites, the TLS server MUST terminate the handshake.",
+                    "Remove RC4 from the cipher list (smtpd_tls_exclude_ciphers = RC4, ...); OpenSSL 1.1 and newer have no "
+                            + "RC4 by default.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.EXPORT_SUITES, "General Guidelines",
+                    "EXPORT cipher suites (40 and 56 bits) are refused",
+                    "Implementations MUST NOT negotiate cipher suites offering less than 112 bits of security, including "
+                            + "so-called \"export-level\" encryption (which provide 40 or 56 bits of security).",
+                    "Remove EXPORT and DES from the cipher list, or update a TLS library old enough to offer them.",
+                    ALL, false),
+            Requirement.of(TlsRequirements.TRIPLE_DES_SUITES, "General Guidelines",
+                    "3DES cipher suites (112-bit security) are refused",
+                    "Implementations SHOULD NOT negotiate cipher suites that use algorithms offering less than 128 bits of "
+                            + "security.",
+                    "Remove 3DES from the cipher list (smtpd_tls_exclude_ciphers = 3DES, ...).",
+                    ALL, false),
+            Requirement.of(TlsRequirements.ANON_SUITES, "Use of TLS by Mail User Agents",
+                    "Anonymous (certificate-less) cipher suites are refused",
+                    "MUAs MUST NOT treat a session as meeting a minimum level of confidentiality if the server's TLS "
+                            + "certificate cannot be validated.",
+                    "Remove aNULL from the cipher list: an anonymous suite sends no certificate, so no client can "
+                            + "authenticate the server. (Public MX servers may keep them for opportunistic peers.)",
+                    ALL, true),
+            Requirement.of(TlsRequirements.OPPORTUNISTIC_CERT, "Introduction",
+                    "Certificate problems of an opportunistic MX, reported",
+                    "Protocol designs based on Opportunistic Security use encryption even when authentication is not "
+                            + "available, and use authentication when possible, thereby removing barriers to the widespread "
+                            + "use of encryption on the Internet.",
+                    "Senders that authenticate (DANE, MTA-STS) need a certificate that validates and names the MX; "
+                            + "run with -Dsmtp.tls.strict=true to judge the certificate at the RFC 7817 levels.",
+                    EnumSet.of(OFFER_TLS), true),
+            Requirement.of(TlsRequirements.IMPLICIT_HANDSHAKE_FIRST, "Implicit TLS for SMTP Submission",
+                    "On the implicit-TLS port the TLS handshake comes before any SMTP byte, and the greeting inside it",
+                    "When a TCP connection is established for the \"submissions\" service (default port 465), a TLS "
+                            + "handshake begins immediately.",
+                    "Run the listener in wrapper mode (Postfix master.cf: smtps ... -o smtpd_tls_wrappermode=yes) so that "
+                            + "TLS starts at connect, not after a greeting.",
+                    EnumSet.of(IMPLICIT_TLS), true),
+            Requirement.of(TlsRequirements.IMPLICIT_NO_STARTTLS, "Implicit TLS for SMTP Submission",
+                    "The EHLO reply on the implicit-TLS port does not offer STARTTLS",
+                    "Once the TLS session is established, Message Submission protocol data [RFC6409] is exchanged as TLS "
+                            + "application data for the remainder of the TCP connection.",
+                    "Do not advertise STARTTLS inside implicit TLS (Postfix does not with smtpd_tls_wrappermode=yes).",
+                    EnumSet.of(IMPLICIT_TLS), true),
+            Requirement.of(TlsRequirements.IMPLICIT_NO_PLAINTEXT, "Implicit TLS for SMTP Submission",
+                    "A plaintext EHLO on the implicit-TLS port is not answered as SMTP",
+                    "When a TCP connection is established for the \"submissions\" service (default port 465), a TLS "
+                            + "handshake begins immediately.",
+                    "The port must only speak TLS: a server that answers plaintext SMTP here is a STARTTLS or cleartext "
+                            + "listener on the wrong port; enable wrapper mode.",
+                    EnumSet.of(IMPLICIT_TLS), true)));
 
     private Catalogue() {
     }

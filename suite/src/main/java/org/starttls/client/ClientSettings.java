@@ -34,6 +34,16 @@ public record ClientSettings(Duration connectTimeout, Duration replyTimeout, Opt
                 4096, 100);
     }
 
+    /** The name the server's certificate must carry: the configured server name, else the target's host. */
+    public String expectedName(Target target) {
+        return serverName.orElse(target.host());
+    }
+
+    /** The SNI name sessions to {@code target} send; empty when the expected name is an IP literal. */
+    public Optional<String> sniName(Target target) {
+        return ClientTls.sniName(expectedName(target));
+    }
+
     public ClientSettings withConnectTimeout(Duration timeout) {
         return new ClientSettings(timeout, replyTimeout, serverName, trust, maxLineOctets, maxReplyLines);
     }

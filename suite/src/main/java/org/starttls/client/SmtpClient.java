@@ -48,6 +48,10 @@ public final class SmtpClient implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true);
     }
 
+    public ClientSettings settings() {
+        return settings;
+    }
+
     /** A plain TCP connection; the greeting is the first reply to read. */
     public SmtpSession connect(Target target) throws SessionException {
         return open(target, false);

@@ -3,6 +3,7 @@ package org.starttls.client;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.io.ByteArrayOutputStream;
@@ -105,7 +106,28 @@ public final class SmtpSession implements AutoCloseable {
             throw new IllegalStateException("TLS is already active on this session");
         }
         SslHandler ssl = tls.newHandler(channel.alloc(), sniName);
-        PlaintextCapture capture = onEventLoop(() -> captureAndInstall(ssl));
+        byte[] plaintext = install(ssl);
+        awaitHandshake(ssl, plaintext);
+        return new TlsUpgrade(tlsFacts, plaintext);
+    }
+
+    /**
+     * Like {@link #startTls()}, but hands the connection to another TLS implementation (the probes that
+     * offer what the JDK refuses); that handler owns the handshake and its outcome. Returns the plaintext
+     * that arrived after the 220. Replies can no longer be read on this session.
+     */
+    public byte[] handOver(ChannelHandler tlsHandler) throws SessionException {
+        if (tlsFacts != null) {
+            throw new IllegalStateException("TLS is already active on this session");
+        }
+        byte[] plaintext = install(tlsHandler);
+        transcript.event("connection handed to " + tlsHandler.getClass().getSimpleName());
+        return plaintext;
+    }
+
+    /** Takes the plaintext after the 220 out of the pipeline, reports it, and puts {@code tlsHandler} first. */
+    private byte[] install(ChannelHandler tlsHandler) throws SessionException {
+        PlaintextCapture capture = onEventLoop(() -> captureAndInstall(tlsHandler));
         byte[] plaintext = capture.bytes();
         if (plaintext.length > 0) {
             transcript.event(plaintext.length + " plaintext bytes after 220 before TLS: '"
@@ -115,15 +137,14 @@ public final class SmtpSession implements AutoCloseable {
             transcript.event("TLS handshake not started: connection already closed");
             throw new TlsHandshakeException("server closed the connection before the TLS handshake", plaintext, null);
         }
-        awaitHandshake(ssl, plaintext);
-        return new TlsUpgrade(tlsFacts, plaintext);
+        return plaintext;
     }
 
     private record PlaintextCapture(byte[] bytes, boolean closed) {
     }
 
     /** Runs on the event loop, so that no read can slip in between capture and installation. */
-    private PlaintextCapture captureAndInstall(SslHandler ssl) {
+    private PlaintextCapture captureAndInstall(ChannelHandler tlsHandler) {
         ByteArrayOutputStream plaintext = new ByteArrayOutputStream();
         for (Inbound item : handler.inbox().drain()) {
             if (item instanceof Inbound.ReplyReceived received) {
@@ -136,7 +157,7 @@ public final class SmtpSession implements AutoCloseable {
         channel.config().setAutoRead(true);
         boolean closed = !channel.isActive();
         if (!closed) {
-            channel.pipeline().addFirst("tls", ssl);
+            channel.pipeline().addFirst("tls", tlsHandler);
         }
         return new PlaintextCapture(plaintext.toByteArray(), closed);
     }

@@ -1,0 +1,103 @@
+package org.starttls.tls;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.util.Optional;
+import org.bouncycastle.tls.TlsClientProtocol;
+
+/**
+ * Drives a {@link ProbeClient} over the channel with Bouncy Castle's non-blocking protocol engine: ClientHello on
+ * installation, server bytes in, handshake bytes out, until the server has answered as far as the probe needs, has
+ * refused, or has gone away. Completes {@link #outcome()} once; it never passes anything further up the pipeline.
+ */
+final class ProbeHandler extends ChannelInboundHandlerAdapter {
+
+    private final ProbeClient client;
+    private final TlsClientProtocol protocol = new TlsClientProtocol();
+    private Promise<ProbeOutcome> outcome;
+
+    ProbeHandler(ProbeClient client) {
+        this.client = client;
+    }
+
+    /** Completes with the server's answer; never fails. */
+    Promise<ProbeOutcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        outcome = ctx.executor().newPromise();
+        try {
+            protocol.connect(client);
+            flush(ctx);
+        } catch (IOException | RuntimeException e) {
+            finish(ctx, "the probe could not send its ClientHello: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (!(message instanceof ByteBuf bytes) || outcome.isDone()) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        try {
+            protocol.offerInput(ByteBufUtil.getBytes(bytes));
+            flush(ctx);
+        } catch (IOException | RuntimeException e) {
+            // After the server's choice, our own failure to go on (a suite BC cannot run) changes nothing.
+            finish(ctx, client.alert().map(a -> "the server sent the alert " + a).orElse("the handshake ended: " + e.getMessage()));
+        } finally {
+            bytes.release();
+        }
+        if (client.answered()) {
+            finish(ctx, "");
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        finish(ctx, client.alert().map(a -> "the server sent the alert " + a + " and closed the connection")
+                .orElse("the server closed the connection without a ServerHello"));
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        finish(ctx, "the connection failed: " + cause.getMessage());
+    }
+
+    private void flush(ChannelHandlerContext ctx) {
+        int available = protocol.getAvailableOutputBytes();
+        if (available > 0) {
+            byte[] out = new byte[available];
+            protocol.readOutput(out, 0, available);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(out));
+        }
+    }
+
+    /** Judges what the client recorded: a ServerHello with our offer is acceptance, whatever came after it. */
+    private void finish(ChannelHandlerContext ctx, String refusal) {
+        if (outcome.isDone()) {
+            return;
+        }
+        Optional<TlsVersion> version = client.serverVersion();
+        Optional<String> suite = client.selectedSuite();
+        ProbeOutcome result;
+        if (client.answered() || (suite.isPresent() && version.isPresent())) {
+            result = new ProbeOutcome(ProbeOutcome.Result.ACCEPTED, version, suite, client.chain(),
+                    "the server chose " + version.get() + " with " + suite.get(), "");
+        } else {
+            result = new ProbeOutcome(ProbeOutcome.Result.REFUSED, version, suite, client.chain(), refusal, "");
+        }
+        outcome.trySuccess(result);
+        ctx.close();
+    }
+}
