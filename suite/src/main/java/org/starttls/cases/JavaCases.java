@@ -2,6 +2,7 @@ package org.starttls.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.starttls.cases.tls.TlsCases;
 import org.starttls.run.ConformanceCase;
 
 /** Every case written in Java, next to the scenario scripts; the runner takes both. */
@@ -31,6 +32,7 @@ public final class JavaCases {
         cases.add(new SessionRules.OverlongCommand());
         cases.add(new SessionRules.PipelinedOrder());
         cases.add(new SessionRules.NoPlaintextMechanismsBeforeTls());
+        cases.addAll(TlsCases.all());
         return List.copyOf(cases);
     }
 }

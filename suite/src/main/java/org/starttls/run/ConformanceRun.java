@@ -55,7 +55,7 @@ public final class ConformanceRun implements AutoCloseable {
         CompletableFuture<TargetFacts> facts = CompletableFuture.supplyAsync(
                 () -> TargetProbe.probe(client, target, config.profile(), config.helo()), pool);
         Map<String, String> variables = Map.of("helo", config.helo(), "mail_from", "conformance@" + config.helo(),
-                "rcpt", "postmaster");
+                "rcpt", "postmaster", CaseContext.TLS_STRICT, String.valueOf(config.tlsStrict()));
         Duration budget = caseBudget();
         Map<ConformanceCase, CompletableFuture<CaseResult>> results = new LinkedHashMap<>();
         for (ConformanceCase c : cases) {

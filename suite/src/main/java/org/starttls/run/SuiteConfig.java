@@ -27,13 +27,17 @@ import org.starttls.client.TrustConfig;
  * @param trust       "system", "any" or the path of a PEM file with trusted CA certificates
  * @param select      globs over requirement ids; empty selects everything
  * @param concurrency how many scenarios may hold a connection to one target at the same time
+ * @param tlsStrict   judge the certificate of an {@code offer-tls} target at the RFC 7817 levels instead of reporting
+ *                    its problems at INFO level (RFC 7435)
  */
 public record SuiteConfig(List<Target> targets, Profile profile, String trust, Optional<String> serverName, String helo,
-                          Gate gate, List<String> select, Path reportDir, Duration timeout, int concurrency) {
+                          Gate gate, List<String> select, Path reportDir, Duration timeout, int concurrency,
+                          boolean tlsStrict) {
 
     public static final String PREFIX = "smtp.";
     private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
-            "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.timeout", "smtp.concurrency");
+            "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.timeout", "smtp.concurrency",
+            "smtp.tls.strict");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static final Pattern HELO = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
 
@@ -81,7 +85,9 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         Path reportDir = Path.of(get.apply("smtp.report.dir").orElse("target/smtp-report")).toAbsolutePath().normalize();
         Duration timeout = get.apply("smtp.timeout").map(SuiteConfig::parseDuration).orElse(Duration.ofSeconds(5));
         int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);
-        return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, timeout, concurrency);
+        boolean tlsStrict = get.apply("smtp.tls.strict").map(SuiteConfig::parseStrict).orElse(false);
+        return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, timeout, concurrency,
+                tlsStrict);
     }
 
     /** True when no target was given and the embedded reference server stands in. */
@@ -102,7 +108,8 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
     }
 
     public SuiteConfig withTargets(List<Target> newTargets, String newTrust) {
-        return new SuiteConfig(newTargets, profile, newTrust, serverName, helo, gate, select, reportDir, timeout, concurrency);
+        return new SuiteConfig(newTargets, profile, newTrust, serverName, helo, gate, select, reportDir, timeout, concurrency,
+                tlsStrict);
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {
@@ -160,6 +167,15 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
             throw new ConfigException("smtp.timeout='" + value + "' is outside 50ms..600s; write for example 5s");
         }
         return d;
+    }
+
+    private static boolean parseStrict(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException("smtp.tls.strict='" + value + "' must be true or false; write "
+                    + "-Dsmtp.tls.strict=true to judge an offer-tls target's certificate strictly");
+        };
     }
 
     private static int parseConcurrency(String value) {

@@ -16,10 +16,16 @@ public record Summary(String suite, String version, String startedAt, List<Targe
                                 Map<String, Long> counts, List<RequirementResult> results) {
     }
 
-    /** What the probe saw: greeting, TLS parameters and the EHLO keywords before and inside TLS. */
+    /**
+     * What the probe saw: greeting, TLS parameters and the EHLO keywords before and inside TLS; then the key exchange
+     * and the facts of the server's certificate (read with Bouncy Castle).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facts(String banner, String tlsProtocol, String cipherSuite, String peerSubject, String chainProblem,
-                        List<String> ehloClear, List<String> ehloTls, String probeTranscript) {
+                        List<String> ehloClear, List<String> ehloTls, String probeTranscript, String keyExchange,
+                        String sniName, List<String> certificateDnsNames, List<String> certificateIpAddresses,
+                        String certificateNotBefore, String certificateNotAfter, String certificateKey,
+                        String certificateSignature, String certificateIssuer, Integer chainLength) {
     }
 
     public record RequirementResult(String id, String level, String verdict, String title, String detail, String rfc,

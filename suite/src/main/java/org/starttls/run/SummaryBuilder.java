@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.starttls.catalogue.Requirement;
 import org.starttls.client.Reply;
 import org.starttls.client.TlsFacts;
+import org.starttls.tls.CertificateFacts;
+import org.starttls.tls.CipherSuites;
 
 /** Folds case results into requirement verdicts, applies the gate and writes {@code summary.json}. */
 public final class SummaryBuilder {
@@ -84,9 +86,17 @@ public final class SummaryBuilder {
 
     private static Summary.Facts facts(TargetFacts f) {
         Optional<TlsFacts> tls = f.tls();
+        Optional<CertificateFacts> leaf = tls.filter(t -> !t.peerChain().isEmpty())
+                .map(t -> CertificateFacts.of(t.peerChain().get(0)));
         return new Summary.Facts(f.greeting().map(Reply::text).orElse(null), tls.map(TlsFacts::protocol).orElse(null),
                 tls.map(TlsFacts::cipherSuite).orElse(null), tls.map(TlsFacts::peerSubject).orElse(null),
-                tls.flatMap(TlsFacts::chainProblem).orElse(null), f.keywordsClear(), f.keywordsTls(), f.transcript());
+                tls.flatMap(TlsFacts::chainProblem).orElse(null), f.keywordsClear(), f.keywordsTls(), f.transcript(),
+                tls.map(t -> CipherSuites.keyExchange(t.cipherSuite())).orElse(null),
+                tls.flatMap(TlsFacts::sniName).orElse(null), leaf.map(CertificateFacts::dnsNames).orElse(null),
+                leaf.map(CertificateFacts::ipAddresses).orElse(null), leaf.map(c -> c.notBefore().toString()).orElse(null),
+                leaf.map(c -> c.notAfter().toString()).orElse(null), leaf.map(CertificateFacts::key).orElse(null),
+                leaf.map(CertificateFacts::signatureAlgorithm).orElse(null), leaf.map(CertificateFacts::issuer).orElse(null),
+                tls.map(t -> t.peerChain().size()).orElse(null));
     }
 
     private static String version() {
