@@ -268,7 +268,7 @@ public final class Catalogue {
                             + "encryption, unless an encryption layer of sufficient strength is currently being employed.",
                     "Offer AUTH PLAIN LOGIN only in the EHLO reply inside TLS (Postfix: smtpd_tls_auth_only = yes). "
                             + "Clients that see PLAIN before STARTTLS may send the password right away.",
-                    STARTTLS_PROFILES, false)),
+                    STARTTLS_PROFILES, false),
 
             // --- TLS level (issue 8): versions, certificate, cipher suites, implicit TLS. Keep this block together.
             Requirement.of(TlsRequirements.TLS10, "Do Not Use TLS 1.0",
