@@ -32,8 +32,8 @@ final class CertificateCase extends TlsCase {
     private final Check check;
     private final boolean opportunistic;
 
-    CertificateCase(String requirementId, String name, String description, Check check) {
-        super(requirementId, name, description);
+    CertificateCase(String requirementId, String description, Check check) {
+        super(requirementId, description);
         this.check = check;
         this.opportunistic = requirementId.equals(TlsRequirements.OPPORTUNISTIC_CERT);
     }

@@ -26,13 +26,13 @@ final class ImplicitTlsCases {
     }
 
     static List<ConformanceCase> all() {
-        return List.of(new TlsCase(TlsRequirements.IMPLICIT_HANDSHAKE_FIRST, "handshake-before-greeting",
+        return List.of(new TlsCase(TlsRequirements.IMPLICIT_HANDSHAKE_FIRST,
                 "Nothing arrives in plaintext before the ClientHello, and the 220 greeting comes inside TLS") {
             @Override
             Judgement judge(CaseContext context) {
                 return handshakeFirst(context);
             }
-        }, new TlsCase(TlsRequirements.IMPLICIT_NO_PLAINTEXT, "plaintext-ehlo-unanswered",
+        }, new TlsCase(TlsRequirements.IMPLICIT_NO_PLAINTEXT,
                 "A plaintext EHLO gets no SMTP reply: a TLS alert, a close or silence") {
             @Override
             Judgement judge(CaseContext context) {

@@ -19,8 +19,7 @@ final class SuiteCase extends TlsCase {
     private final List<Integer> suites;
 
     SuiteCase(String requirementId, String suiteClass, List<Integer> suites) {
-        super(requirementId, "offer-only-" + suiteClass.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
-                "A ClientHello offering only " + suiteClass + " cipher suites (" + suites.size() + ") is refused");
+        super(requirementId, "A ClientHello offering only " + suiteClass + " cipher suites (" + suites.size() + ") is refused");
         this.suiteClass = suiteClass;
         this.suites = List.copyOf(suites);
     }

@@ -29,9 +29,10 @@ abstract class TlsCase implements ConformanceCase {
     private final String name;
     private final String description;
 
-    TlsCase(String requirementId, String name, String description) {
+    /** One case per requirement, named after it. */
+    TlsCase(String requirementId, String description) {
         this.requirement = Catalogue.byId(requirementId);
-        this.name = name;
+        this.name = requirementId;
         this.description = description;
     }
 

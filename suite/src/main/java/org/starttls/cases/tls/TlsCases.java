@@ -47,18 +47,18 @@ public final class TlsCases {
         cases.add(new VersionCase(TlsRequirements.TLS11, TlsVersion.TLS_1_1, false));
         cases.add(new VersionCase(TlsRequirements.TLS12, TlsVersion.TLS_1_2, true));
         cases.add(new VersionCase(TlsRequirements.TLS13, TlsVersion.TLS_1_3, true));
-        cases.add(new CertificateCase(TlsRequirements.CERT_CHAIN, "chain-to-anchors",
+        cases.add(new CertificateCase(TlsRequirements.CERT_CHAIN,
                 "The chain validates to the configured anchors (RFC 5280 path validation)", TlsCases::chain));
-        cases.add(new CertificateCase(TlsRequirements.CERT_NAME, "name-in-subject-alt-name",
+        cases.add(new CertificateCase(TlsRequirements.CERT_NAME,
                 "The expected server name matches a subjectAltName (RFC 6125); the certificate without SNI is recorded",
                 TlsCases::name));
-        cases.add(new CertificateCase(TlsRequirements.CERT_VALIDITY, "valid-now",
+        cases.add(new CertificateCase(TlsRequirements.CERT_VALIDITY,
                 "The run's clock is inside the certificate's validity window", TlsCases::validity));
-        cases.add(new CertificateCase(TlsRequirements.KEY_STRENGTH, "key-strength",
+        cases.add(new CertificateCase(TlsRequirements.KEY_STRENGTH,
                 "The certificate key is RSA of at least 2048 bits or EC of at least 256 bits", TlsCases::keyStrength));
-        cases.add(new CertificateCase(TlsRequirements.SIGNATURE, "no-md5-or-sha1-signature",
+        cases.add(new CertificateCase(TlsRequirements.SIGNATURE,
                 "No certificate the server sends (trust anchors aside) is signed with MD5 or SHA-1", TlsCases::signature));
-        cases.add(new CertificateCase(TlsRequirements.OPPORTUNISTIC_CERT, "certificate-report",
+        cases.add(new CertificateCase(TlsRequirements.OPPORTUNISTIC_CERT,
                 "Every certificate problem of an opportunistic MX, at INFO level", TlsCases::opportunistic));
         cases.add(new SuiteCase(TlsRequirements.NULL_SUITES, "NULL", NULL_SUITES));
         cases.add(new SuiteCase(TlsRequirements.RC4_SUITES, "RC4", RC4_SUITES));

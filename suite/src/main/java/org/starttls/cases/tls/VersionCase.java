@@ -14,7 +14,7 @@ final class VersionCase extends TlsCase {
     private final boolean mustAccept;
 
     VersionCase(String requirementId, TlsVersion version, boolean mustAccept) {
-        super(requirementId, "offer-only-" + version.jdkName(), "A ClientHello offering only " + version
+        super(requirementId, "A ClientHello offering only " + version
                 + " (Bouncy Castle, independent of the JDK's disabled algorithms) is " + (mustAccept ? "accepted" : "refused"));
         this.version = version;
         this.mustAccept = mustAccept;
