@@ -51,11 +51,6 @@ final class BeforeTls {
         return cases;
     }
 
-    static String expand(Dialog dialog, String line) {
-        return line.replace("${helo}", dialog.variable("helo")).replace("${mail_from}", dialog.variable("mail_from"))
-                .replace("${rcpt}", dialog.variable("rcpt"));
-    }
-
     /** One command before STARTTLS, one connection: the reply must be 530. */
     static final class Refused530 extends JavaCase {
         private final Command command;
@@ -69,7 +64,7 @@ final class BeforeTls {
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
             SmtpSession session = dialog.afterEhlo();
-            Reply reply = dialog.command(session, expand(dialog, command.line()));
+            Reply reply = dialog.command(session, dialog.expand(command.line()));
             if (reply.code() == 530) {
                 return Outcome.pass(command.verb() + " before STARTTLS was refused with 530: " + Dialog.oneLine(reply));
             }
@@ -95,7 +90,7 @@ final class BeforeTls {
             SmtpSession session = dialog.afterEhlo();
             List<String> judged = new ArrayList<>();
             for (Command c : commands) {
-                Reply reply = dialog.command(session, expand(dialog, c.line()));
+                Reply reply = dialog.command(session, dialog.expand(c.line()));
                 if (reply.code() != 530) {
                     continue; // not a 530: RFC3207-4-SHOULD-530 reports it
                 }

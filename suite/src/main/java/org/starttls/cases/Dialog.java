@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.starttls.cases.JavaCase.Outcome;
@@ -25,6 +27,7 @@ public final class Dialog {
     /** How long silence must last to count as proof that nothing was answered; loopback needs far less. */
     public static final Duration QUIET = Duration.ofSeconds(1);
     private static final int SHOWN_REPLY_CHARS = 300;
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z_]+)}");
 
     private final CaseContext context;
     private final List<SmtpSession> sessions = new ArrayList<>();
@@ -45,6 +48,16 @@ public final class Dialog {
             throw new IllegalArgumentException("no variable '" + name + "' in this run");
         }
         return value;
+    }
+
+    /** The line with its {@code ${name}} variables filled in, as a script's {@code C:} line would be. */
+    public String expand(String line) {
+        Matcher m = VARIABLE.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(variable(m.group(1))));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** Opens a session as the profile says (plain TCP or implicit TLS), before the greeting is read. */

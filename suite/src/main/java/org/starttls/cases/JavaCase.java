@@ -90,7 +90,7 @@ public abstract class JavaCase implements ConformanceCase {
 
     @Override
     public Optional<URI> sourceUri() {
-        return Optional.empty();
+        return Optional.of(URI.create("class:" + getClass().getName()));
     }
 
     @Override

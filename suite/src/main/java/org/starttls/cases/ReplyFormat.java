@@ -135,7 +135,7 @@ final class ReplyFormat {
         Seen ehlo = observe(session, "EHLO " + helo, false);
         seen.add(ehlo);
         boolean enhanced = ehlo.reply().map(r -> r.ehloKeywords().contains("ENHANCEDSTATUSCODES")).orElse(false);
-        for (String command : List.of("NOOP", "MAIL FROM:<" + dialog.variable("mail_from") + ">", "RSET", "HELP")) {
+        for (String command : List.of("NOOP", dialog.expand("MAIL FROM:<${mail_from}>"), "RSET", "HELP")) {
             session.send(command);
             seen.add(observe(session, command, enhanced));
         }

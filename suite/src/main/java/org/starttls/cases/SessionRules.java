@@ -30,7 +30,7 @@ final class SessionRules {
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
             SmtpSession session = dialog.ready().session();
-            for (String command : List.of("NOOP", "XCONFORMANCE", "RCPT TO:<" + dialog.variable("rcpt") + ">")) {
+            for (String command : List.of("NOOP", "XCONFORMANCE", dialog.expand("RCPT TO:<${rcpt}>"))) {
                 dialog.command(session, command);
             }
             QuietResult after = session.quiet(Dialog.QUIET);
@@ -54,8 +54,8 @@ final class SessionRules {
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
             SmtpSession session = dialog.ready().session();
-            String rcpt = "RCPT TO:<" + dialog.variable("rcpt") + ">";
-            String mail = "MAIL FROM:<" + dialog.variable("mail_from") + ">";
+            String rcpt = dialog.expand("RCPT TO:<${rcpt}>");
+            String mail = dialog.expand("MAIL FROM:<${mail_from}>");
             Reply early = dialog.command(session, rcpt);
             if (early.code() != 503) {
                 return Outcome.fail("RCPT before MAIL was answered " + Dialog.oneLine(early) + " instead of 503");
@@ -139,8 +139,8 @@ final class SessionRules {
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
             SmtpSession session = dialog.ready().session();
-            String rcpt = "RCPT TO:<" + dialog.variable("rcpt") + ">";
-            List<String> group = List.of(rcpt, "MAIL FROM:<" + dialog.variable("mail_from") + ">", "RSET", rcpt, "NOOP");
+            String rcpt = dialog.expand("RCPT TO:<${rcpt}>");
+            List<String> group = List.of(rcpt, dialog.expand("MAIL FROM:<${mail_from}>"), "RSET", rcpt, "NOOP");
             List<Integer> expected = List.of(5, 2, 2, 5, 2);
             session.sendRaw((String.join("\r\n", group) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             List<Reply> replies = new ArrayList<>();

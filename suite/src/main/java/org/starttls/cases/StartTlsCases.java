@@ -88,7 +88,7 @@ final class StartTlsCases {
                         + ehlo.code() + "), so its handling of insufficient security cannot be observed");
             }
             for (String command : COMMANDS) {
-                Reply reply = dialog.command(session, BeforeTls.expand(dialog, command));
+                Reply reply = dialog.command(session, dialog.expand(command));
                 if (reply.code() != 554) {
                     return Outcome.fail("the server refused EHLO for lack of security (554) but answered "
                             + command.split(" ")[0] + " with " + Dialog.oneLine(reply));
@@ -118,7 +118,7 @@ final class StartTlsCases {
             SmtpSession session = dialog.afterEhlo();
             String[] commands = {"MAIL FROM:<${mail_from}>", "RCPT TO:<${rcpt}>", "DATA"};
             for (String command : commands) {
-                Reply reply = dialog.command(session, BeforeTls.expand(dialog, command));
+                Reply reply = dialog.command(session, dialog.expand(command));
                 if (reply.code() == 530) {
                     return Outcome.fail(command.split("[ :]")[0] + " in cleartext was refused with 530, the server requires "
                             + "STARTTLS for local delivery: " + Dialog.oneLine(reply));

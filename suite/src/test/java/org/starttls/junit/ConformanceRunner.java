@@ -52,7 +52,7 @@ public final class ConformanceRunner implements AutoCloseable {
             resources.add(run);
             if (run.cases().isEmpty()) {
                 throw new ConfigException("smtp.select=" + String.join(",", config.select()) + " matches no requirement id; "
-                        + "write a glob such as RFC3207-4.2-* (see the catalogue table in the README)");
+                        + "write a glob such as RFC3207-4.2-* (see CATALOGUE.md)");
             }
             runs = run.start();
         } catch (ConfigException | ScriptParseException e) {
