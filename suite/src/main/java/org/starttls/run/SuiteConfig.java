@@ -36,8 +36,8 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
 
     public static final String PREFIX = "smtp.";
     private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
-            "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.timeout", "smtp.concurrency",
-            "smtp.tls.strict");
+            "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.report.lang", "smtp.timeout",
+            "smtp.concurrency", "smtp.tls.strict");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static final Pattern HELO = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
 
@@ -82,6 +82,9 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         Gate gate = get.apply("smtp.gate").map(v -> parse("smtp.gate", v, Gate::parse)).orElse(Gate.MUST);
         List<String> select = get.apply("smtp.select")
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        get.apply("smtp.report.lang").filter(v -> !v.equals("en") && !v.equals("de")).ifPresent(v -> {
+            throw new ConfigException("smtp.report.lang='" + v + "' is not a report language; write en or de");
+        });
         Path reportDir = Path.of(get.apply("smtp.report.dir").orElse("target/smtp-report")).toAbsolutePath().normalize();
         Duration timeout = get.apply("smtp.timeout").map(SuiteConfig::parseDuration).orElse(Duration.ofSeconds(5));
         int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);

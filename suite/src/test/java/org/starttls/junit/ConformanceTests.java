@@ -74,18 +74,30 @@ public final class ConformanceTests {
                 // one failure (the probe) says why; the cases were never run
                 throw new TestAbortedException("not run: " + facts.problem().orElse("target not reachable"));
             }
-            report(result.join());
+            CaseResult r = result.join();
+            AllureEvidence.record(run.target().toString(), r);
+            System.out.println(progressLine(run.target().toString(), r));
+            report(r);
         });
     }
 
+    /** One short line per finished case, e.g. {@code [smtp] FAIL  MUST NOT  RFC3207-4.2-...  127.0.0.1:2525  41 ms}. */
+    static String progressLine(String target, CaseResult r) {
+        return String.format("[smtp] %-14s %-10s %-48s %s  %d ms", r.verdict(), r.requirement().level().keyword(),
+                r.caseName(), target, r.duration().toMillis());
+    }
+
+    /**
+     * Maps the verdict onto the test outcome. The message stays one sentence so the console stays short; the
+     * transcript is in the Allure attachment, the HTML summary and summary.json.
+     */
     static void report(CaseResult r) {
-        String evidence = r.detail() + (r.transcript().isEmpty() ? "" : "\n" + r.transcript());
         switch (r.verdict()) {
             case PASS -> {
             }
             case FAIL -> throw new AssertionFailedError(r.requirement().id() + " (" + r.requirement().level().keyword()
-                    + ") FAIL: " + evidence);
-            case INCONCLUSIVE -> throw new InconclusiveException(r.requirement().id() + " INCONCLUSIVE: " + evidence);
+                    + ") FAIL: " + r.detail());
+            case INCONCLUSIVE -> throw new InconclusiveException(r.requirement().id() + " INCONCLUSIVE: " + r.detail());
             case NOT_APPLICABLE -> throw new TestAbortedException(r.requirement().id() + " NOT_APPLICABLE: " + r.detail());
         }
     }

@@ -1,0 +1,53 @@
+package org.starttls.reports;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.starttls.catalogue.Level;
+import org.starttls.run.Summary;
+import org.starttls.run.Verdict;
+
+/**
+ * The compact end-of-run table: per target the requirement counts by level and verdict, the requirements that did
+ * not pass, then the gate and where the reports are.
+ */
+final class ConsoleTable {
+
+    private static final String ROW = "    %-10s %5s %5s %13s %15s%n";
+
+    private ConsoleTable() {
+    }
+
+    static void print(Summary summary, List<Path> reports, PrintStream out) {
+        out.println();
+        out.println("SMTP STARTTLS conformance");
+        for (Summary.TargetSummary t : summary.targets()) {
+            out.printf("%n  %s  (profile %s, %d ms)%n", t.target(), t.profile(), t.durationMillis());
+            out.printf(ROW, "level", "PASS", "FAIL", "INCONCLUSIVE", "NOT_APPLICABLE");
+            for (Level level : Level.values()) {
+                List<Summary.RequirementResult> atLevel = t.results().stream()
+                        .filter(r -> r.level().equals(level.name())).toList();
+                if (!atLevel.isEmpty()) {
+                    out.printf(ROW, level.keyword(), count(atLevel, Verdict.PASS), count(atLevel, Verdict.FAIL),
+                            count(atLevel, Verdict.INCONCLUSIVE), count(atLevel, Verdict.NOT_APPLICABLE));
+                }
+            }
+            out.printf(ROW, "total", count(t.results(), Verdict.PASS), count(t.results(), Verdict.FAIL),
+                    count(t.results(), Verdict.INCONCLUSIVE), count(t.results(), Verdict.NOT_APPLICABLE));
+            for (Summary.RequirementResult r : t.results()) {
+                if (r.verdict().equals(Verdict.FAIL.name()) || r.verdict().equals(Verdict.INCONCLUSIVE.name())) {
+                    out.printf("    %-12s %-10s %s%n", r.verdict(), Level.valueOf(r.level()).keyword(), r.id());
+                }
+            }
+        }
+        out.printf("%n  gate %s: %s%n", summary.gate().level(), summary.gate().passed() ? "PASSED" : "FAILED");
+        for (Path report : reports) {
+            out.println("  " + report);
+        }
+        out.println();
+    }
+
+    private static long count(List<Summary.RequirementResult> results, Verdict verdict) {
+        return results.stream().filter(r -> r.verdict().equals(verdict.name())).count();
+    }
+}

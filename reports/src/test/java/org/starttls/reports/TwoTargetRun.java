@@ -1,0 +1,87 @@
+package org.starttls.reports;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.starttls.client.SmtpClient;
+import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.Behaviour;
+import org.starttls.fixtures.server.ReferenceServer;
+import org.starttls.fixtures.server.ServerOptions;
+import org.starttls.run.ConformanceCase;
+import org.starttls.run.ConformanceRun;
+import org.starttls.run.Summary;
+import org.starttls.run.SummaryBuilder;
+import org.starttls.run.SuiteConfig;
+import org.starttls.script.ScenarioLibrary;
+
+/**
+ * One run of the suite's scenarios against two embedded servers at once, as {@code -Dsmtp.target=a,b} does: the
+ * reference server and a variant that advertises STARTTLS again inside TLS (breaking RFC 3207 §4.2's MUST NOT). Its
+ * summary.json and reports are written once per test JVM under {@code target/two-target-report} and shared by the
+ * tests that read them.
+ */
+final class TwoTargetRun {
+
+    static final String BROKEN_REQUIREMENT = "RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS";
+
+    /** Lists STARTTLS in every EHLO reply, also after the handshake. */
+    static final class ReoffersStartTls extends Behaviour {
+        @Override
+        protected boolean advertisesStartTls(boolean tlsActive) {
+            return true;
+        }
+    }
+
+    private static TwoTargetRun instance;
+
+    final Path dir;
+    final Summary summary;
+    final String referenceTarget;
+    final String faultyTarget;
+
+    private TwoTargetRun(Path dir, Summary summary, String referenceTarget, String faultyTarget) {
+        this.dir = dir;
+        this.summary = summary;
+        this.referenceTarget = referenceTarget;
+        this.faultyTarget = faultyTarget;
+    }
+
+    static synchronized TwoTargetRun get() throws Exception {
+        if (instance == null) {
+            instance = run(Path.of("target", "two-target-report").toAbsolutePath());
+        }
+        return instance;
+    }
+
+    private static TwoTargetRun run(Path dir) throws Exception {
+        TestPki pki = TestPki.create();
+        Path caPem = dir.resolve("ca.pem");
+        java.nio.file.Files.createDirectories(dir);
+        pki.writeCaPem(caPem);
+        try (ReferenceServer reference = ReferenceServer.start(ServerOptions.builder(pki.server()).build());
+             ReferenceServer faulty = ReferenceServer.start(ServerOptions.builder(pki.server())
+                     .behaviour(new ReoffersStartTls()).build())) {
+            SuiteConfig config = SuiteConfig.from(Map.of("smtp.target", reference.target() + "," + faulty.target(),
+                    "smtp.tls.trust", caPem.toString(),
+                    "smtp.report.dir", dir.toString()));
+            List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(Path.of(System.getProperty("scenarios.dir",
+                    "../suite/src/test/resources/scenarios"))));
+            Summary summary;
+            try (SmtpClient client = new SmtpClient(config.clientSettings());
+                 ConformanceRun run = new ConformanceRun(config, client, cases)) {
+                summary = SummaryBuilder.build(config, Instant.now(), run.start());
+            }
+            SummaryBuilder.write(summary, dir);
+            ComplianceReport.write(summary, dir, "en");
+            return new TwoTargetRun(dir, summary, reference.target(), faulty.target());
+        }
+    }
+
+    Summary.RequirementResult result(String target, String id) {
+        return summary.targets().stream().filter(t -> t.target().equals(target)).findFirst().orElseThrow()
+                .results().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+}
