@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.starttls.client.SmtpClient;
 import org.starttls.fixtures.pki.TestPki;
-import org.starttls.fixtures.server.Behaviour;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
+import org.starttls.fixtures.zoo.Variant;
 import org.starttls.run.ConformanceCase;
 import org.starttls.run.ConformanceRun;
 import org.starttls.run.Summary;
@@ -19,21 +19,13 @@ import org.starttls.script.ScenarioLibrary;
 
 /**
  * One run of the suite's scenarios against two embedded servers at once, as {@code -Dsmtp.target=a,b} does: the
- * reference server and a variant that advertises STARTTLS again inside TLS (breaking RFC 3207 §4.2's MUST NOT). Its
+ * reference server and the zoo's {@link Variant#STARTTLS_ADVERTISED_IN_TLS} (breaking RFC 3207 §4.2's MUST NOT). Its
  * summary.json and reports are written once per test JVM under {@code target/two-target-report} and shared by the
  * tests that read them.
  */
 final class TwoTargetRun {
 
     static final String BROKEN_REQUIREMENT = "RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS";
-
-    /** Lists STARTTLS in every EHLO reply, also after the handshake. */
-    static final class ReoffersStartTls extends Behaviour {
-        @Override
-        protected boolean advertisesStartTls(boolean tlsActive) {
-            return true;
-        }
-    }
 
     private static TwoTargetRun instance;
 
@@ -62,8 +54,7 @@ final class TwoTargetRun {
         java.nio.file.Files.createDirectories(dir);
         pki.writeCaPem(caPem);
         try (ReferenceServer reference = ReferenceServer.start(ServerOptions.builder(pki.server()).build());
-             ReferenceServer faulty = ReferenceServer.start(ServerOptions.builder(pki.server())
-                     .behaviour(new ReoffersStartTls()).build())) {
+             ReferenceServer faulty = Variant.STARTTLS_ADVERTISED_IN_TLS.start(pki.server())) {
             SuiteConfig config = SuiteConfig.from(Map.of("smtp.target", reference.target() + "," + faulty.target(),
                     "smtp.tls.trust", caPem.toString(),
                     "smtp.report.dir", dir.toString()));
