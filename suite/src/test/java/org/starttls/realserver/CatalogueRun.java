@@ -1,0 +1,69 @@
+package org.starttls.realserver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.starttls.catalogue.Profile;
+import org.starttls.client.SmtpClient;
+import org.starttls.fixtures.postfix.PrivatePostfix;
+import org.starttls.junit.ConformanceRunner;
+import org.starttls.run.ConformanceRun;
+import org.starttls.run.Summary;
+import org.starttls.run.SummaryBuilder;
+import org.starttls.run.SuiteConfig;
+import org.starttls.run.TargetRun;
+
+/**
+ * The whole catalogue against one listener of a private Postfix, in-process, configured exactly as
+ * {@code mvn verify -Dsmtp.target=127.0.0.1:PORT -Dsmtp.profile=P -Dsmtp.tls.trust=CA.pem} would be.
+ * Starts in the background so that several listeners are checked at once.
+ */
+final class CatalogueRun {
+
+    private final PrivatePostfix postfix;
+    private final String listener;
+    private final SuiteConfig config;
+    private final SmtpClient client;
+    private final ConformanceRun run;
+    private final Instant startedAt = Instant.now();
+    private final List<TargetRun> runs;
+
+    private CatalogueRun(PrivatePostfix postfix, String listener, Profile profile) {
+        this.postfix = postfix;
+        this.listener = listener;
+        this.config = SuiteConfig.from(Map.of(
+                "smtp.target", postfix.target(listener),
+                "smtp.profile", profile.propertyValue(),
+                "smtp.tls.trust", postfix.caCertificate().toString(),
+                "smtp.report.dir", Path.of("target", "postfix-report", listener).toString()));
+        this.client = new SmtpClient(config.clientSettings());
+        this.run = new ConformanceRun(config, client, ConformanceRunner.catalogueCases());
+        this.runs = run.start();
+    }
+
+    static CatalogueRun start(PrivatePostfix postfix, String listener, Profile profile) {
+        return new CatalogueRun(postfix, listener, profile);
+    }
+
+    /** Waits for every verdict, writes summary.json and prints one line with the counts. */
+    Summary.TargetSummary finish() throws IOException {
+        try (client; run) {
+            Summary summary = SummaryBuilder.build(config, startedAt, runs);
+            SummaryBuilder.write(summary, config.reportDir());
+            Summary.TargetSummary target = summary.targets().get(0);
+            System.out.printf("[postfix] Postfix %s, listener %s (%s, profile %s): %d requirements evaluated in %d ms: %s%n",
+                    postfix.version(), listener, target.target(), target.profile(), target.results().size(),
+                    target.durationMillis(), counts(target));
+            return target;
+        }
+    }
+
+    /** "PASS 9, FAIL 0, INCONCLUSIVE 0, NOT_APPLICABLE 0". */
+    static String counts(Summary.TargetSummary target) {
+        return target.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}
