@@ -1,5 +1,6 @@
 package org.starttls.realserver;
 
+import static org.starttls.run.Verdict.FAIL;
 import static org.starttls.run.Verdict.NOT_APPLICABLE;
 import static org.starttls.run.Verdict.PASS;
 
@@ -27,14 +28,37 @@ final class PostfixVerdicts {
 
     static final Map<String, Expected> TABLE = Map.ofEntries(
             row("RFC3207-3-INFO-STARTTLS-ADVERTISED", PASS, PASS),
+            row("RFC3207-3-INFO-STARTTLS-NO-PARAMETERS", PASS, PASS),
             row("RFC3207-4-INFO-STARTTLS-READY", PASS, PASS),
             row("RFC3207-4-INFO-501-PARAMETERS", PASS, PASS),
-            row("RFC3207-4-SHOULD-530", PASS, NOT_APPLICABLE),
+            row("RFC3207-4-SHOULD-530", FAIL, NOT_APPLICABLE, "before TLS Postfix answers HELO with 250 and HELP, EXPN "
+                    + "and unknown commands with 500 5.5.2; MAIL, RCPT, DATA, BDAT, RSET, VRFY, ETRN and AUTH get 530"),
             row("RFC3207-4-SHOULD-ENHANCED-CODE", PASS, NOT_APPLICABLE),
             row("RFC3207-4-INFO-ALLOWED-BEFORE-TLS", PASS, PASS),
+            row("RFC3207-4-MUSTNOT-REQUIRE-TLS-PUBLIC-MX", NOT_APPLICABLE, PASS),
+            row("RFC3207-4-INFO-NO-PLAINTEXT-AFTER-220", PASS, PASS),
+            row("RFC3207-4.1-SHOULD-554-INSUFFICIENT-SECURITY", NOT_APPLICABLE, NOT_APPLICABLE, "Postfix accepts every "
+                    + "TLS session it negotiates (no smtpd_tls_mandatory_* limits set), so a 554 cannot be provoked"),
+            row("RFC3207-4.2-INFO-NO-GREETING-AFTER-TLS", PASS, PASS),
+            row("RFC3207-4.2-MUST-FORGET-EHLO", NOT_APPLICABLE, NOT_APPLICABLE, "smtpd_helo_required = no (the default): "
+                    + "MAIL without EHLO is accepted, so forgetting the cleartext EHLO cannot be observed"),
+            row("RFC3207-4.2-MUST-FORGET-ENVELOPE", NOT_APPLICABLE, PASS),
+            row("RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT", PASS, PASS),
+            row("RFC3207-4.2-INFO-EHLO-LIST-RENEWED", PASS, PASS),
             row("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS", PASS, PASS),
             row("RFC3207-4.2-MUST-KNOW-TLS-ACTIVE", PASS, PASS),
-            row("RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT", PASS, PASS));
+            row("RFC5321-4.1.1.10-MUST-QUIT-221-CLOSE", PASS, PASS),
+            row("RFC5321-4.1.4-MUST-503-BAD-SEQUENCE", PASS, PASS),
+            row("RFC5321-4.2-INFO-REPLY-GRAMMAR", PASS, PASS),
+            row("RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND", PASS, PASS),
+            row("RFC5321-4.2.1-MUST-SAME-CODE-ON-EVERY-LINE", PASS, PASS),
+            row("RFC5321-4.5.3.1.5-INFO-REPLY-LINE-LENGTH", PASS, PASS),
+            row("RFC5321-4.5.3.1.9-INFO-OVERLONG-COMMAND-500", FAIL, FAIL, "Postfix reads command lines up to "
+                    + "line_length_limit (2048 octets) and answers a 1007-octet command normally"),
+            row("RFC2034-4-INFO-ENHANCED-CODE-ON-EVERY-LINE", PASS, PASS),
+            row("RFC2920-3.2-MUST-REPLIES-IN-ORDER", PASS, PASS),
+            row("RFC4954-4-SHOULDNOT-PLAINTEXT-AUTH-BEFORE-TLS", PASS, PASS),
+            row("RFC4954-6-SHOULDNOT-ADVERTISE-PLAINTEXT-MECHANISMS", PASS, PASS));
 
     private PostfixVerdicts() {
     }
