@@ -9,12 +9,12 @@ import org.starttls.run.ConformanceCase;
 import org.starttls.script.ScenarioLibrary;
 
 /** The whole catalogue's cases as the conformance run loads them: the scenario scripts and the Java cases. */
-final class AllCases {
+public final class AllCases {
 
     private AllCases() {
     }
 
-    static List<ConformanceCase> load() {
+    public static List<ConformanceCase> load() {
         try {
             List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(Path.of(AllCases.class.getResource("/scenarios").toURI())));
             cases.addAll(JavaCases.all());

@@ -41,7 +41,8 @@ public final class ConformanceRunner implements AutoCloseable {
     ConformanceRunner() {
         try {
             config = SuiteConfig.fromEnvironment();
-            List<ConformanceCase> cases = catalogueCases();
+            List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(scenarioRoot()));
+            cases.addAll(JavaCases.all());
             if (config.embedded()) {
                 config = startEmbeddedServer(config);
             }
@@ -87,13 +88,6 @@ public final class ConformanceRunner implements AutoCloseable {
                 .mode(ServerOptions.Mode.valueOf(base.profile().name())).build());
         resources.add(server);
         return base.withTargets(List.of(Target.parse(server.target())), caPem.toString());
-    }
-
-    /** Every case of the suite: the scenario scripts on the test classpath and the Java cases. */
-    public static List<ConformanceCase> catalogueCases() {
-        List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(scenarioRoot()));
-        cases.addAll(JavaCases.all());
-        return cases;
     }
 
     private static Path scenarioRoot() {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.starttls.catalogue.AllCases;
 import org.starttls.catalogue.Profile;
 import org.starttls.client.SmtpClient;
 import org.starttls.fixtures.postfix.PrivatePostfix;
-import org.starttls.junit.ConformanceRunner;
 import org.starttls.run.ConformanceRun;
 import org.starttls.run.Summary;
 import org.starttls.run.SummaryBuilder;
@@ -42,7 +42,7 @@ final class CatalogueRun {
                 // Postfix serves about 100 sessions per listener and exempts loopback from its per-client limits
                 "smtp.concurrency", "8"));
         this.client = new SmtpClient(config.clientSettings());
-        this.run = new ConformanceRun(config, client, ConformanceRunner.catalogueCases());
+        this.run = new ConformanceRun(config, client, AllCases.load());
         this.runs = run.start();
     }
 
