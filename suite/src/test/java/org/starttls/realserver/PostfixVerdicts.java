@@ -58,7 +58,26 @@ final class PostfixVerdicts {
             row("RFC2034-4-INFO-ENHANCED-CODE-ON-EVERY-LINE", PASS, PASS),
             row("RFC2920-3.2-MUST-REPLIES-IN-ORDER", PASS, PASS),
             row("RFC4954-4-SHOULDNOT-PLAINTEXT-AUTH-BEFORE-TLS", PASS, PASS),
-            row("RFC4954-6-SHOULDNOT-ADVERTISE-PLAINTEXT-MECHANISMS", PASS, PASS));
+            row("RFC4954-6-SHOULDNOT-ADVERTISE-PLAINTEXT-MECHANISMS", PASS, PASS),
+            row("RFC8996-4-MUSTNOT-TLS10", PASS, PASS),
+            row("RFC8996-5-MUSTNOT-TLS11", PASS, PASS),
+            row("RFC9325-3.1.1-MUST-TLS12", PASS, PASS),
+            row("RFC9325-3.1.1-SHOULD-TLS13", PASS, PASS),
+            row("RFC8314-5-MUST-CERT-CHAIN", PASS, NOT_APPLICABLE),
+            row("RFC7817-3-MUST-CERT-NAME", PASS, NOT_APPLICABLE),
+            row("RFC8314-5-MUST-CERT-VALIDITY", PASS, NOT_APPLICABLE),
+            row("RFC9325-4.5-SHOULD-KEY-STRENGTH", PASS, NOT_APPLICABLE),
+            row("RFC9325-4.5-SHOULD-SHA256-SIGNATURE", PASS, NOT_APPLICABLE),
+            row("RFC9325-4.1-MUSTNOT-NULL-SUITES", PASS, PASS),
+            row("RFC7465-2-MUST-REFUSE-RC4", PASS, PASS),
+            row("RFC9325-4.1-MUSTNOT-EXPORT-SUITES", PASS, PASS),
+            row("RFC9325-4.1-SHOULDNOT-3DES-SUITES", PASS, PASS),
+            row("RFC8314-5-INFO-ANON-SUITES", FAIL, FAIL, "Postfix's server enables anonymous suites on purpose, for "
+                    + "opportunistic TLS; smtpd_tls_exclude_ciphers = aNULL removes them"),
+            row("RFC7435-1-INFO-CERT-PROBLEMS", NOT_APPLICABLE, PASS),
+            row("RFC8314-3.3-INFO-HANDSHAKE-FIRST", NOT_APPLICABLE, NOT_APPLICABLE),
+            row("RFC8314-3.3-INFO-NO-STARTTLS", NOT_APPLICABLE, NOT_APPLICABLE),
+            row("RFC8314-3.3-INFO-NO-PLAINTEXT-SMTP", NOT_APPLICABLE, NOT_APPLICABLE));
 
     private PostfixVerdicts() {
     }

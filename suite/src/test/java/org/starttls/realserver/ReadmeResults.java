@@ -35,8 +35,10 @@ final class ReadmeResults {
         Map<String, String> offerVerdicts = verdicts(offer);
         StringBuilder md = new StringBuilder();
         md.append("Postfix ").append(version).append(" (`postconf -d mail_version`, Debian's package), a private instance on ")
-                .append("127.0.0.1 with a certificate from the suite's test CA; ").append(Catalogue.all().size())
-                .append(" requirements.\n\n")
+                .append("127.0.0.1 with a certificate from the suite's test CA and TLS 1.2 or later only ")
+                .append("(`smtpd_tls_protocols` and `smtpd_tls_mandatory_protocols` `>=TLSv1.2`, as RFC 8996 asks; with ")
+                .append("Postfix 3.7's defaults TLS 1.0 and 1.1 are accepted and RFC8996-4/5 FAIL); ")
+                .append(Catalogue.all().size()).append(" requirements.\n\n")
                 .append("- require-tls, `smtpd_tls_security_level = encrypt`: ").append(CatalogueRun.counts(require)).append("\n")
                 .append("- offer-tls, `smtpd_tls_security_level = may`: ").append(CatalogueRun.counts(offer)).append("\n\n")
                 .append("| requirement | level | require-tls (`encrypt`) | offer-tls (`may`) | why not PASS |\n")
