@@ -9,6 +9,7 @@ import org.starttls.client.SmtpClient;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.Target;
 import org.starttls.client.TlsFacts;
+import org.starttls.client.TlsHandshakeException;
 
 /**
  * One well-behaved session per target before the cases: greeting, EHLO, STARTTLS, EHLO inside TLS, QUIT.
@@ -54,7 +55,9 @@ public final class TargetProbe {
             return new TargetFacts(greeting, ehloClear, ehloTls, tls, Optional.of("cannot connect to " + target + ": "
                     + e.getMessage()), false, session == null ? "" : session.transcript().render());
         } catch (SessionException e) {
-            return problem(greeting, ehloClear, ehloTls, tls, session, greeting.isPresent(),
+            // a failed handshake at connect (implicit TLS) is a finding about a reachable server, for the TLS cases
+            boolean reachable = greeting.isPresent() || e instanceof TlsHandshakeException;
+            return problem(greeting, ehloClear, ehloTls, tls, session, reachable,
                     "probe session with " + target + " failed: " + e.getMessage());
         } finally {
             if (session != null) {

@@ -38,7 +38,7 @@ final class ProbeHandler extends ChannelInboundHandlerAdapter {
             protocol.connect(client);
             flush(ctx);
         } catch (IOException | RuntimeException e) {
-            finish(ctx, "the probe could not send its ClientHello: " + e.getMessage());
+            finish(ctx, ProbeOutcome.Result.UNKNOWN, "the probe could not send its ClientHello: " + e.getMessage());
         }
     }
 
@@ -52,26 +52,32 @@ final class ProbeHandler extends ChannelInboundHandlerAdapter {
             protocol.offerInput(ByteBufUtil.getBytes(bytes));
             flush(ctx);
         } catch (IOException | RuntimeException e) {
-            // After the server's choice, our own failure to go on (a suite BC cannot run) changes nothing.
-            finish(ctx, client.alert().map(a -> "the server sent the alert " + a).orElse("the handshake ended: " + e.getMessage()));
+            // After the server's choice, our own failure to go on (a suite BC cannot run) changes nothing; before it,
+            // only an alert is a refusal: bytes that are not TLS at all say nothing about the offer.
+            if (client.alert().isPresent()) {
+                finish(ctx, ProbeOutcome.Result.REFUSED, "the server sent the alert " + client.alert().get());
+            } else {
+                finish(ctx, ProbeOutcome.Result.UNKNOWN, "the server did not answer in TLS: " + e.getMessage());
+            }
         } finally {
             bytes.release();
         }
         if (client.answered()) {
-            finish(ctx, "");
+            finish(ctx, ProbeOutcome.Result.ACCEPTED, "");
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        finish(ctx, client.alert().map(a -> "the server sent the alert " + a + " and closed the connection")
+        finish(ctx, ProbeOutcome.Result.REFUSED, client.alert()
+                .map(a -> "the server sent the alert " + a + " and closed the connection")
                 .orElse("the server closed the connection without a ServerHello"));
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        finish(ctx, "the connection failed: " + cause.getMessage());
+        finish(ctx, ProbeOutcome.Result.UNKNOWN, "the connection failed: " + cause.getMessage());
     }
 
     private void flush(ChannelHandlerContext ctx) {
@@ -83,21 +89,22 @@ final class ProbeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Judges what the client recorded: a ServerHello with our offer is acceptance, whatever came after it. */
-    private void finish(ChannelHandlerContext ctx, String refusal) {
+    /**
+     * Judges what the client recorded: a ServerHello with our offer is acceptance, whatever came after it; otherwise
+     * {@code result} and {@code detail} say what ended the probe.
+     */
+    private void finish(ChannelHandlerContext ctx, ProbeOutcome.Result result, String detail) {
         if (outcome.isDone()) {
             return;
         }
         Optional<TlsVersion> version = client.serverVersion();
         Optional<String> suite = client.selectedSuite();
-        ProbeOutcome result;
-        if (client.answered() || (suite.isPresent() && version.isPresent())) {
-            result = new ProbeOutcome(ProbeOutcome.Result.ACCEPTED, version, suite, client.chain(),
-                    "the server chose " + version.get() + " with " + suite.get(), "");
-        } else {
-            result = new ProbeOutcome(ProbeOutcome.Result.REFUSED, version, suite, client.chain(), refusal, "");
-        }
-        outcome.trySuccess(result);
+        ProbeOutcome judged = version.isPresent() && suite.isPresent()
+                ? new ProbeOutcome(ProbeOutcome.Result.ACCEPTED, version, suite, client.chain(),
+                        "the server chose " + version.get() + " with " + suite.get(), "")
+                : new ProbeOutcome(result == ProbeOutcome.Result.ACCEPTED ? ProbeOutcome.Result.UNKNOWN : result,
+                        version, suite, client.chain(), detail, "");
+        outcome.trySuccess(judged);
         ctx.close();
     }
 }
