@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.starttls.assertions.ReplyAssert;
 import org.starttls.catalogue.Requirement;
+import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.ReplyTimeoutException;
@@ -155,9 +156,8 @@ public final class ScriptCase implements ConformanceCase {
         }
         if (step instanceof Step.Expect expect) {
             Reply reply = session.readReply();
-            if (reply.code() == 421 && !expectsCode(expect, 421)) {
-                throw new ServiceClosing("the server closed the service (421: " + reply.text() + "); rerun later "
-                        + "or raise its limits for this client");
+            if (!expectsCode(expect, 421)) {
+                throwIfClosing(reply);
             }
             return check(reply, expect.expectations());
         }
@@ -170,13 +170,32 @@ public final class ScriptCase implements ConformanceCase {
             return null;
         }
         if (step instanceof Step.Close) {
-            session.expectClose(timeout);
+            try {
+                session.expectClose(timeout);
+            } catch (NotClosedException e) {
+                throwIfClosing(e.observed());
+                throw e;
+            }
             return null;
         }
         Step.Quiet quiet = (Step.Quiet) step;
         QuietResult result = session.quiet(quiet.period());
+        throwIfClosing(result);
         return result instanceof QuietResult.Silence ? null
                 : "expected no reply for " + quiet.period().toMillis() + " ms, but " + result.describe();
+    }
+
+    private static void throwIfClosing(QuietResult observed) throws ServiceClosing {
+        if (observed instanceof QuietResult.Arrived arrived) {
+            throwIfClosing(arrived.reply());
+        }
+    }
+
+    private static void throwIfClosing(Reply reply) throws ServiceClosing {
+        if (reply.code() == 421) {
+            throw new ServiceClosing("the server closed the service (421: " + reply.text() + "); rerun later "
+                    + "or raise its limits for this client");
+        }
     }
 
     private static boolean expectsCode(Step.Expect expect, int code) {

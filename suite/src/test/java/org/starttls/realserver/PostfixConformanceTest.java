@@ -3,7 +3,9 @@ package org.starttls.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.starttls.catalogue.Profile;
 import org.starttls.fixtures.postfix.PostfixListener;
 import org.starttls.fixtures.postfix.PrivatePostfix;
+import org.starttls.run.ConformanceCase;
 import org.starttls.run.Summary;
 import org.starttls.run.Verdict;
+import org.starttls.script.ScenarioLibrary;
+import org.starttls.script.ScriptParser;
 
 /**
  * The whole catalogue against a real mail server nobody here wrote: Postfix from Debian's package, one private
@@ -78,5 +83,30 @@ class PostfixConformanceTest {
         assertThat(errorLimit.results()).as("requirements cut short by 421 4.7.0 Error: too many errors")
                 .filteredOn(r -> r.verdict().equals(Verdict.INCONCLUSIVE.name()))
                 .anySatisfy(r -> assertThat(r.detail()).contains("421"));
+    }
+
+    /** The 421 that follows a refused command reaches a QUIET! or CLOSE! verdict step: still INCONCLUSIVE. */
+    @Test
+    void a421DuringAQuietPeriodOrAnExpectedCloseIsInconclusiveToo() throws Exception {
+        String refuseOnce = """
+                @id RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND
+                S: 220
+                C: EHLO ${helo}
+                S: 250
+                C: HELP
+                S: 500
+                """;
+        List<ConformanceCase> cases = List.of(
+                ScenarioLibrary.bind(ScriptParser.parse("RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND-421-QUIET.smtp",
+                        refuseOnce + "QUIET! 1s\n"), Optional.empty()),
+                ScenarioLibrary.bind(ScriptParser.parse("RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND-421-CLOSE.smtp",
+                        refuseOnce + "CLOSE!\n"), Optional.empty()));
+
+        Summary.TargetSummary result = CatalogueRun.start(POSTFIX.postfix(), ERROR_LIMIT.name(), Profile.REQUIRE_TLS,
+                "error-limit-quiet-close", cases).finish();
+
+        assertThat(result.results()).flatExtracting(Summary.RequirementResult::cases).hasSize(2)
+                .allSatisfy(c -> assertThat(c.verdict()).as("%s: %s%n%s", c.name(), c.detail(), c.transcript())
+                        .isEqualTo(Verdict.INCONCLUSIVE.name()));
     }
 }
