@@ -38,7 +38,7 @@ final class PostfixVerdicts {
             row("RFC3207-4-MUSTNOT-REQUIRE-TLS-PUBLIC-MX", NOT_APPLICABLE, PASS),
             row("RFC3207-4-INFO-NO-PLAINTEXT-AFTER-220", PASS, PASS),
             row("RFC3207-4.1-SHOULD-554-INSUFFICIENT-SECURITY", NOT_APPLICABLE, NOT_APPLICABLE, "Postfix accepts every "
-                    + "TLS session it negotiates (no smtpd_tls_mandatory_* limits set), so a 554 cannot be provoked"),
+                    + "TLS session it completes, so a 554 for insufficient security cannot be provoked"),
             row("RFC3207-4.2-INFO-NO-GREETING-AFTER-TLS", PASS, PASS),
             row("RFC3207-4.2-MUST-FORGET-EHLO", NOT_APPLICABLE, NOT_APPLICABLE, "smtpd_helo_required = no (the default): "
                     + "MAIL without EHLO is accepted, so forgetting the cleartext EHLO cannot be observed"),
