@@ -9,7 +9,6 @@ import org.starttls.client.SmtpClient;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.Target;
 import org.starttls.client.TlsFacts;
-import org.starttls.client.TlsHandshakeException;
 
 /**
  * One well-behaved session per target before the cases: greeting, EHLO, STARTTLS, EHLO inside TLS, QUIT.
@@ -55,8 +54,9 @@ public final class TargetProbe {
             return new TargetFacts(greeting, ehloClear, ehloTls, tls, Optional.of("cannot connect to " + target + ": "
                     + e.getMessage()), false, session == null ? "" : session.transcript().render());
         } catch (SessionException e) {
-            // a failed handshake at connect (implicit TLS) is a finding about a reachable server, for the TLS cases
-            boolean reachable = greeting.isPresent() || e instanceof TlsHandshakeException;
+            // with implicit TLS a connection that fails before the greeting is a finding for the TLS cases, not
+            // an unreachable target (that is ConnectFailedException, above)
+            boolean reachable = greeting.isPresent() || profile == Profile.IMPLICIT_TLS;
             return problem(greeting, ehloClear, ehloTls, tls, session, reachable,
                     "probe session with " + target + " failed: " + e.getMessage());
         } finally {
