@@ -8,8 +8,8 @@ import org.starttls.run.Summary;
 import org.starttls.run.Verdict;
 
 /**
- * The compact end-of-run table: per target the requirement counts by level and verdict, the requirements that did
- * not pass, then the gate and where the reports are.
+ * The compact end-of-run table: per target the requirement counts by level and verdict, the requirements that FAILed
+ * or were INCONCLUSIVE (or the one reason the target could not be evaluated), then the gate and where the reports are.
  */
 final class ConsoleTable {
 
@@ -34,8 +34,13 @@ final class ConsoleTable {
             }
             out.printf(ROW, "total", count(t.results(), Verdict.PASS), count(t.results(), Verdict.FAIL),
                     count(t.results(), Verdict.INCONCLUSIVE), count(t.results(), Verdict.NOT_APPLICABLE));
+            if (t.error() != null) {
+                out.println("    could not be evaluated: " + t.error());
+            }
             for (Summary.RequirementResult r : t.results()) {
-                if (r.verdict().equals(Verdict.FAIL.name()) || r.verdict().equals(Verdict.INCONCLUSIVE.name())) {
+                // a target that could not be evaluated is one line above, not one INCONCLUSIVE line per requirement
+                boolean inconclusive = r.verdict().equals(Verdict.INCONCLUSIVE.name()) && t.error() == null;
+                if (r.verdict().equals(Verdict.FAIL.name()) || inconclusive) {
                     out.printf("    %-12s %-10s %s%n", r.verdict(), Level.valueOf(r.level()).keyword(), r.id());
                 }
             }

@@ -1,14 +1,18 @@
 package org.starttls.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,24 @@ class TwoTargetReportTest {
 
         assertThat(ComplianceGate.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("gate MUST: PASSED").doesNotContain("GATE FAILED");
+    }
+
+    @Test
+    void anUnreachableTargetIsOneLineInTheTableAndOneGateLine(@TempDir Path dir) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        TwoTargetRun.conformanceRun(dir, Map.of("smtp.target", "127.0.0.1:" + closedPort));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(ComplianceGate.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).filteredOn(l -> l.contains("could not be evaluated")).hasSize(1);
+        assertThat(lines).filteredOn(l -> l.trim().startsWith("INCONCLUSIVE")).isEmpty();
+        assertThat(lines).filteredOn(l -> l.startsWith("[smtp] GATE FAILED")).singleElement(STRING)
+                .startsWith("[smtp] GATE FAILED (MUST): 127.0.0.1:" + closedPort + ": cannot connect");
     }
 
     @Test

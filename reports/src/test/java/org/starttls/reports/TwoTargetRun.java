@@ -55,20 +55,27 @@ final class TwoTargetRun {
         pki.writeCaPem(caPem);
         try (ReferenceServer reference = ReferenceServer.start(ServerOptions.builder(pki.server()).build());
              ReferenceServer faulty = Variant.STARTTLS_ADVERTISED_IN_TLS.start(pki.server())) {
-            SuiteConfig config = SuiteConfig.from(Map.of("smtp.target", reference.target() + "," + faulty.target(),
-                    "smtp.tls.trust", caPem.toString(),
-                    "smtp.report.dir", dir.toString()));
-            List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(Path.of(System.getProperty("scenarios.dir",
-                    "../suite/src/test/resources/scenarios"))));
-            Summary summary;
-            try (SmtpClient client = new SmtpClient(config.clientSettings());
-                 ConformanceRun run = new ConformanceRun(config, client, cases)) {
-                summary = SummaryBuilder.build(config, Instant.now(), run.start());
-            }
-            SummaryBuilder.write(summary, dir);
-            ComplianceReport.write(summary, dir, "en");
+            Summary summary = conformanceRun(dir, Map.of("smtp.target", reference.target() + "," + faulty.target(),
+                    "smtp.tls.trust", caPem.toString()));
             return new TwoTargetRun(dir, summary, reference.target(), faulty.target());
         }
+    }
+
+    /** Runs the suite's scenarios as configured, writes summary.json and the reports into {@code dir}. */
+    static Summary conformanceRun(Path dir, Map<String, String> properties) throws Exception {
+        Map<String, String> props = new java.util.HashMap<>(properties);
+        props.put("smtp.report.dir", dir.toString());
+        SuiteConfig config = SuiteConfig.from(props);
+        List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(Path.of(System.getProperty("scenarios.dir",
+                "../suite/src/test/resources/scenarios"))));
+        Summary summary;
+        try (SmtpClient client = new SmtpClient(config.clientSettings());
+             ConformanceRun run = new ConformanceRun(config, client, cases)) {
+            summary = SummaryBuilder.build(config, Instant.now(), run.start());
+        }
+        SummaryBuilder.write(summary, dir);
+        ComplianceReport.write(summary, dir, "en");
+        return summary;
     }
 
     Summary.RequirementResult result(String target, String id) {

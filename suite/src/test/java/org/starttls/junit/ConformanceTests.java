@@ -29,12 +29,18 @@ public final class ConformanceTests {
     private ConformanceTests() {
     }
 
+    /**
+     * With several targets each test name ends in {@code @ host:port}: Surefire's XML keeps only the test's own name,
+     * and CI tools would otherwise merge the targets' results.
+     */
     public static Stream<DynamicNode> of(List<TargetRun> runs) {
-        return runs.stream().map(run -> dynamicContainer(run.target().toString(),
-                Stream.concat(Stream.of(probe(run)), sections(run))));
+        return runs.stream().map(run -> {
+            String at = runs.size() > 1 ? " @ " + run.target() : "";
+            return dynamicContainer(run.target().toString(), Stream.concat(Stream.of(probe(run, at)), sections(run, at)));
+        });
     }
 
-    private static Stream<DynamicNode> sections(TargetRun run) {
+    private static Stream<DynamicNode> sections(TargetRun run, String at) {
         Map<String, Map<String, Map<Requirement, List<ConformanceCase>>>> tree = new LinkedHashMap<>();
         for (ConformanceCase c : run.results().keySet()) {
             Requirement r = c.requirement();
@@ -44,20 +50,20 @@ public final class ConformanceTests {
         }
         return tree.entrySet().stream().map(rfc -> dynamicContainer(rfc.getKey(),
                 rfc.getValue().entrySet().stream().map(section -> dynamicContainer(section.getKey(),
-                        section.getValue().entrySet().stream().map(req -> requirement(run, req.getKey(), req.getValue()))))));
+                        section.getValue().entrySet().stream().map(req -> requirement(run, at, req.getKey(), req.getValue()))))));
     }
 
-    private static DynamicNode requirement(TargetRun run, Requirement r, List<ConformanceCase> cases) {
+    private static DynamicNode requirement(TargetRun run, String at, Requirement r, List<ConformanceCase> cases) {
         String name = r.id() + " — " + r.title();
         if (cases.size() == 1) {
-            return test(name, cases.get(0), run);
+            return test(name + at, cases.get(0), run);
         }
-        return dynamicContainer(name, cases.stream().map(c -> test(c.name() + " — " + c.description(), c, run)));
+        return dynamicContainer(name, cases.stream().map(c -> test(c.name() + " — " + c.description() + at, c, run)));
     }
 
     /** The probe's verdict on the target: the one failure to read when the target cannot be evaluated at all. */
-    private static DynamicNode probe(TargetRun run) {
-        return dynamicTest("probe: greeting, EHLO, STARTTLS", () -> {
+    private static DynamicNode probe(TargetRun run, String at) {
+        return dynamicTest("probe: greeting, EHLO, STARTTLS" + at, () -> {
             TargetFacts facts = run.facts().join();
             if (facts.problem().isPresent()) {
                 throw new InconclusiveException(facts.problem().get() + "\n" + facts.transcript());
