@@ -49,6 +49,8 @@ class TlsVariantsTest {
                 Arguments.of(Variant.SELF_SIGNED_CERTIFICATE, Profile.REQUIRE_TLS, Set.of(TlsRequirements.CERT_CHAIN)),
                 Arguments.of(Variant.WEAK_KEY_CERTIFICATE, Profile.REQUIRE_TLS, Set.of(TlsRequirements.KEY_STRENGTH)),
                 Arguments.of(Variant.SHA1_SIGNED_CERTIFICATE, Profile.REQUIRE_TLS, Set.of(TlsRequirements.SIGNATURE)),
+                Arguments.of(Variant.TLS13_REFUSED, Profile.REQUIRE_TLS, Set.of(TlsRequirements.TLS13)),
+                Arguments.of(Variant.TLS12_REFUSED, Profile.REQUIRE_TLS, Set.of(TlsRequirements.TLS12)),
                 Arguments.of(Variant.STARTTLS_OFFERED_IN_IMPLICIT_TLS, Profile.IMPLICIT_TLS,
                         Set.of(TlsRequirements.IMPLICIT_NO_STARTTLS)),
                 // a plaintext port breaks both implicit-TLS rules at once: it greets first and answers plaintext EHLO
