@@ -54,4 +54,12 @@ class SuiteConfigTest {
     private static void assertRefused(Map<String, String> props, String start) {
         assertThatThrownBy(() -> SuiteConfig.from(props)).isInstanceOf(ConfigException.class).hasMessageStartingWith(start);
     }
+
+    @Test
+    void tlsStrictIsABooleanAndOffByDefault() {
+        assertThat(SuiteConfig.from(Map.of()).tlsStrict()).isFalse();
+        assertThat(SuiteConfig.from(Map.of("smtp.tls.strict", "true")).tlsStrict()).isTrue();
+        assertThatThrownBy(() -> SuiteConfig.from(Map.of("smtp.tls.strict", "yes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("smtp.tls.strict='yes'");
+    }
 }
