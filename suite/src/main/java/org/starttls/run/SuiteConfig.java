@@ -42,6 +42,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
     private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
             "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.report.lang", "smtp.timeout",
             "smtp.concurrency", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421");
+    private static final String PASSWORD = "smtp.auth.password";
     private static final Duration MAX_RETRY_PAUSE = Duration.ofMinutes(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static final Pattern HELO = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
@@ -51,7 +52,10 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         select = List.copyOf(select);
     }
 
-    /** Reads the configuration of this JVM: system properties first, then environment variables. */
+    /**
+     * Reads the configuration of this JVM: system properties first, then environment variables. Takes
+     * {@code smtp.auth.password} out of the system properties.
+     */
     public static SuiteConfig fromEnvironment() {
         Map<String, String> props = new java.util.HashMap<>();
         System.getenv().forEach((k, v) -> {
@@ -61,6 +65,9 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         });
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
                 .forEach(k -> props.put(k, System.getProperty(k)));
+        // Surefire and Failsafe write every system property into their XML reports: a password given with -D leaves
+        // the system properties as soon as it is read
+        System.clearProperty(PASSWORD);
         return from(props);
     }
 

@@ -86,8 +86,7 @@ public final class ConformanceRunner implements AutoCloseable {
         return base.withTargets(List.of(Target.parse(server.target())), caPem.toString());
     }
 
-    /** The scenario scripts on the test classpath. */
-    public static Path scenarioRoot() {
+    private static Path scenarioRoot() {
         URL url = ConformanceRunner.class.getResource("/scenarios");
         if (url == null) {
             throw new ConfigException("no scenarios on the test classpath (expected src/test/resources/scenarios)");

@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.starttls.client.SmtpClient;
-import org.starttls.junit.ConformanceRunner;
+import org.starttls.catalogue.AllCases;
 import org.starttls.run.ConformanceCase;
 import org.starttls.run.ConformanceRun;
 import org.starttls.run.Summary;
 import org.starttls.run.SummaryBuilder;
 import org.starttls.run.SuiteConfig;
-import org.starttls.script.ScenarioLibrary;
 
 /** A whole conformance run in this JVM, as the JUnit glue does it: configuration, run, summary.json. */
 final class RunHarness {
@@ -27,9 +26,9 @@ final class RunHarness {
     private RunHarness() {
     }
 
-    /** The project's scenario scripts. */
+    /** The whole catalogue: scenario scripts and Java cases. */
     static List<ConformanceCase> catalogueCases() {
-        return List.copyOf(ScenarioLibrary.load(ConformanceRunner.scenarioRoot()));
+        return AllCases.load();
     }
 
     static Outcome run(Map<String, String> properties, List<ConformanceCase> cases) throws IOException {
