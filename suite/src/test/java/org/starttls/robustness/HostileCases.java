@@ -191,12 +191,12 @@ final class HostileCases {
                         .anyMatch(c -> c.name().endsWith("NOOP") && c.verdict().equals("PASS")
                                 && c.detail().startsWith("run again after a 421"))
                         ? null : "the NOOP case was not run again after its 421"));
-        cases.add(new HostileCase("tarpit: every reply but the 220 to STARTTLS after 0.6 T, a 25-step case, concurrency 1",
-                "probe (about 6 replies) + one case budget (12 T) + 2 s", 6 * 0.6 + 12 + 4,
+        cases.add(new HostileCase("tarpit: every reply but the 220 to STARTTLS after 0.4 T, a 40-reply case, concurrency 1",
+                "probe (about 6 replies) + one case budget (12 T) + 2 s", 6 * 0.4 + 12 + 4,
                 (pki, ca) -> {
-                    ReferenceServer server = reference(pki, new SlowReplies(T.multipliedBy(3).dividedBy(5)));
+                    ReferenceServer server = reference(pki, new SlowReplies(T.multipliedBy(2).dividedBy(5)));
                     List<ConformanceCase> cases2 = new ArrayList<>(RunHarness.catalogueCases());
-                    cases2.add(ScenarioLibrary.bind(ScriptParser.parse("robustness/0-tarpit-long.smtp", longScript(25)), Optional.empty()));
+                    cases2.add(ScenarioLibrary.bind(ScriptParser.parse("robustness/0-tarpit-long.smtp", longScript(40)), Optional.empty()));
                     return Started.of(server, server.target(), "smtp.tls.trust", ca.toString(), "smtp.concurrency", "1")
                             .withCases(cases2);
                 }, HostileCases::tarpitCapped));
@@ -240,14 +240,15 @@ final class HostileCases {
                 .map(c -> "case " + c.name() + " was run after the budget ran out: " + c.verdict()).orElse(null);
     }
 
-    /** Null when the target's error mentions one of {@code expected}. */
+    /**
+     * Null when the target's error mentions one of {@code expected}. Cases may still PASS where the server gets far
+     * enough (a stub that answers EHLO correctly passes the EHLO checks); cases that cannot run are INCONCLUSIVE.
+     */
     private static Function<Summary.TargetSummary, String> error(String... expected) {
         return t -> {
             String error = t.error() == null ? "" : t.error();
-            boolean named = Arrays.stream(expected).anyMatch(error::contains);
-            boolean noPass = t.counts().getOrDefault("PASS", 0L) == 0;
-            return named && noPass ? null : "expected an error naming " + Arrays.toString(expected) + " and no PASS, got "
-                    + t.counts() + " error: " + error;
+            return Arrays.stream(expected).anyMatch(error::contains) ? null
+                    : "expected an error naming " + Arrays.toString(expected) + ", got " + t.counts() + " error: " + error;
         };
     }
 
