@@ -82,7 +82,7 @@ class ConfigurationTest {
         SuiteConfig config = SuiteConfig.from(Map.of("smtp.select", "RFC9999-*"));
         assertThatThrownBy(() -> config.checkSelection(List.of())).isInstanceOf(ConfigException.class)
                 .hasMessage("smtp.select=RFC9999-* matches no requirement id; write a glob such as RFC3207-4.2-* "
-                        + "(see the catalogue table in the README)");
+                        + "(see CATALOGUE.md)");
     }
 
     @Test
