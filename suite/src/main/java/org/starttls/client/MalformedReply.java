@@ -7,7 +7,7 @@ package org.starttls.client;
  * @param reason    what is wrong, in the words of the RFC where possible
  * @param offending the start of the offending line (at most {@link Escaping#EXCERPT_BYTES} octets)
  */
-record MalformedReply(String reason, byte[] offending) {
+public record MalformedReply(String reason, byte[] offending) {
 
     String describe() {
         return reason + ": '" + Escaping.bytes(offending, Escaping.EXCERPT_BYTES) + "'";

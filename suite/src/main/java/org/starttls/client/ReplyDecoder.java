@@ -19,7 +19,7 @@ import java.util.Set;
  * claimed a continuation ({@code ddd-}), the remaining lines of the reply are discarded too, so a
  * faulty reply never turns into extra, unrelated replies.
  */
-final class ReplyDecoder extends ByteToMessageDecoder {
+public final class ReplyDecoder extends ByteToMessageDecoder {
 
     /** RFC 5321 §4.5.3.1.5: a reply line, code and CRLF included, is at most 512 octets. */
     static final int RFC_REPLY_LINE_OCTETS = 512;
@@ -35,7 +35,7 @@ final class ReplyDecoder extends ByteToMessageDecoder {
     /** Skipping the remaining lines of a malformed multiline reply. */
     private boolean discardingReply;
 
-    ReplyDecoder(int maxLineOctets, int maxReplyLines) {
+    public ReplyDecoder(int maxLineOctets, int maxReplyLines) {
         if (maxLineOctets < 5 || maxReplyLines < 1) {
             throw new IllegalArgumentException("line limit must be at least 5 octets and reply limit at least 1 line");
         }

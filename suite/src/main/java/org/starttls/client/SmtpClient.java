@@ -14,11 +14,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -33,6 +37,8 @@ public final class SmtpClient implements AutoCloseable {
     private final ClientTls tls;
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
+    /** The JDK resolver blocks for as long as the system's resolver likes; lookups run here, awaited within the connect timeout. */
+    private final ExecutorService resolver = Executors.newCachedThreadPool(new DefaultThreadFactory("smtp-resolver", true));
 
     public SmtpClient(ClientSettings settings) {
         this.settings = settings;
@@ -66,6 +72,7 @@ public final class SmtpClient implements AutoCloseable {
 
     @Override
     public void close() {
+        resolver.shutdownNow();
         group.shutdownGracefully(0, GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
@@ -74,8 +81,8 @@ public final class SmtpClient implements AutoCloseable {
         Transcript transcript = new Transcript();
         transcript.event("connecting to " + target + (implicitTls ? " with implicit TLS" : ""));
         Optional<String> sni = ClientTls.sniName(settings.serverName().orElse(target.host()));
-        InetAddress[] addresses = resolve(target);
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        InetAddress[] addresses = resolve(target);
         ConnectFailedException failure = null;
         for (InetAddress address : addresses) {
             Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
@@ -89,7 +96,8 @@ public final class SmtpClient implements AutoCloseable {
                 failure = e;
             }
         }
-        throw failure;
+        // the lookup may have used up the whole connect timeout before any attempt
+        throw failure != null ? failure : timedOut(target, settings.connectTimeout(), null);
     }
 
     private SmtpSession attempt(Target target, InetSocketAddress address, Duration timeout, boolean implicitTls,
@@ -118,12 +126,22 @@ public final class SmtpClient implements AutoCloseable {
         return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
     }
 
-    private static InetAddress[] resolve(Target target) throws ConnectFailedException {
+    /** Looks the host up within the connect timeout, which the lookup's time then counts against. */
+    private InetAddress[] resolve(Target target) throws SessionException {
+        Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(target.host()));
         try {
-            return InetAddress.getAllByName(target.host());
-        } catch (UnknownHostException e) {
+            return lookup.get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
             throw new ConnectFailedException(ConnectFailedException.Reason.UNRESOLVABLE,
-                    "cannot resolve host '" + target.host() + "' of target " + target, e);
+                    "cannot resolve host '" + target.host() + "' of target " + target, e.getCause());
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new ConnectFailedException(ConnectFailedException.Reason.UNRESOLVABLE, "no answer for host '"
+                    + target.host() + "' of target " + target + " within " + Waiting.human(settings.connectTimeout())
+                    + " (connect timeout)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionException("interrupted while resolving " + target.host(), e);
         }
     }
 

@@ -35,6 +35,7 @@ public final class SmtpSession implements AutoCloseable {
     private final Duration replyTimeout;
     private final Optional<String> sniName;
     private volatile TlsFacts tlsFacts;
+    private volatile Deadline deadline = Deadline.NONE;
 
     SmtpSession(Channel channel, ReplyDecoder decoder, SessionHandler handler, Transcript transcript, ClientTls tls,
                 Duration replyTimeout, Optional<String> sniName) {
@@ -47,6 +48,12 @@ public final class SmtpSession implements AutoCloseable {
         this.sniName = sniName;
     }
 
+    /** Limits every later wait of this session to {@code caseDeadline}; returns this session. */
+    public SmtpSession limitTo(Deadline caseDeadline) {
+        this.deadline = caseDeadline;
+        return this;
+    }
+
     /** The next whole reply, waiting at most the reply timeout. */
     public Reply readReply() throws SessionException {
         return readReply(replyTimeout);
@@ -54,8 +61,10 @@ public final class SmtpSession implements AutoCloseable {
 
     /** The next whole reply, waiting at most {@code timeout}. */
     public Reply readReply(Duration timeout) throws SessionException {
-        Inbound next = poll(timeout, "a reply");
+        Duration wait = deadline.cap(timeout);
+        Inbound next = poll(wait, "a reply");
         if (next == null) {
+            budgetExhausted(wait, timeout, "a reply");
             transcript.event("no complete reply within " + Waiting.human(timeout));
             throw new ReplyTimeoutException(timeout, pendingBytes());
         }
@@ -170,7 +179,12 @@ public final class SmtpSession implements AutoCloseable {
     /** Waits for the handshake of {@code ssl}; on failure closes the session and explains why. */
     private void awaitHandshake(SslHandler ssl, byte[] plaintextAfter220) throws SessionException {
         Future<Channel> handshake = ssl.handshakeFuture();
-        boolean done = Waiting.await(handshake, replyTimeout.plus(GRACE), "the TLS handshake");
+        Duration wait = deadline.cap(replyTimeout.plus(GRACE));
+        boolean done = Waiting.await(handshake, wait, "the TLS handshake");
+        if (!done && wait.compareTo(replyTimeout) < 0) {
+            close();
+            budgetExhausted(wait, replyTimeout, "the TLS handshake");
+        }
         if (!done || !handshake.isSuccess()) {
             String reason = done
                     ? Failures.handshakeFailure(handshake.cause(), replyTimeout)
@@ -209,8 +223,10 @@ public final class SmtpSession implements AutoCloseable {
     }
 
     private QuietResult observe(Duration period) throws SessionException {
-        Inbound next = poll(period, "the end of a quiet period");
+        Duration wait = deadline.cap(period);
+        Inbound next = poll(wait, "the end of a quiet period");
         if (next == null) {
+            budgetExhausted(wait, period, "the end of a quiet period");
             byte[] partial = pendingBytes();
             return partial.length == 0
                     ? new QuietResult.Silence()
@@ -248,6 +264,15 @@ public final class SmtpSession implements AutoCloseable {
         channel.close().awaitUninterruptibly(GRACE.toMillis());
     }
 
+    /** Throws when a wait came back empty because the case's budget, not the wait's own timeout, cut it short. */
+    private void budgetExhausted(Duration waited, Duration wanted, String what) throws BudgetExhaustedException {
+        if (waited.compareTo(wanted) < 0) {
+            BudgetExhaustedException e = new BudgetExhaustedException(deadline.budget(), what);
+            transcript.event(e.getMessage());
+            throw e;
+        }
+    }
+
     private Inbound poll(Duration timeout, String what) throws SessionException {
         try {
             return handler.inbox().poll(timeout);
@@ -273,7 +298,9 @@ public final class SmtpSession implements AutoCloseable {
     private void write(byte[] bytes, String shown) throws SessionException {
         transcript.sent(shown);
         ChannelFuture written = channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-        if (!Waiting.await(written, replyTimeout, "a write")) {
+        Duration wait = deadline.cap(replyTimeout);
+        if (!Waiting.await(written, wait, "a write")) {
+            budgetExhausted(wait, replyTimeout, "a write");
             transcript.event("send not completed within " + Waiting.human(replyTimeout));
             throw new SessionException("could not send within " + Waiting.human(replyTimeout)
                     + " (the server is not reading): " + shown);

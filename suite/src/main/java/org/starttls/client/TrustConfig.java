@@ -75,7 +75,8 @@ public sealed interface TrustConfig {
                     certificates.add(converter.getCertificate(holder));
                 }
             }
-        } catch (CertificateException e) {
+        } catch (CertificateException | IllegalStateException e) {
+            // Bouncy Castle reports a PEM block whose body is not base64 with an unchecked DecoderException
             throw new IOException("unreadable certificate in " + file + ": " + e.getMessage(), e);
         }
         if (certificates.isEmpty()) {

@@ -5,14 +5,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.starttls.catalogue.Catalogue;
 import org.starttls.catalogue.Requirement;
+import org.starttls.client.Deadline;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 
@@ -24,9 +29,13 @@ import org.starttls.client.Target;
 public final class ConformanceRun implements AutoCloseable {
 
     private final SuiteConfig config;
+    static final int BUDGET_STEPS = 12;
+    /** How long past its budget a case that ignores the session deadline still holds its result back. */
+    private static final Duration BACKSTOP_GRACE = Duration.ofSeconds(2);
+
     private final SmtpClient client;
     private final List<ConformanceCase> cases;
-    private final List<ExecutorService> executors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
 
     public ConformanceRun(SuiteConfig config, SmtpClient client, List<ConformanceCase> cases) {
         this.config = config;
@@ -36,6 +45,7 @@ public final class ConformanceRun implements AutoCloseable {
                 .sorted(Comparator.comparingInt((ConformanceCase c) -> order.indexOf(c.requirement()))
                         .thenComparing(ConformanceCase::name))
                 .toList();
+        config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList());
     }
 
     /** The cases this run will execute per target, after {@code smtp.select}. */
@@ -52,27 +62,97 @@ public final class ConformanceRun implements AutoCloseable {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), daemonThreads("smtp-" + target));
         executors.add(pool);
-        CompletableFuture<TargetFacts> facts = CompletableFuture.supplyAsync(
-                () -> TargetProbe.probe(client, target, config.profile(), config.helo()), pool);
+        CompletableFuture<TargetFacts> facts = CompletableFuture.supplyAsync(() -> probe(target), pool);
         Map<String, String> variables = Map.of("helo", config.helo(), "mail_from", "conformance@" + config.helo(),
                 "rcpt", "postmaster", CaseContext.TLS_STRICT, String.valueOf(config.tlsStrict()));
-        Duration budget = caseBudget();
+        AtomicReference<String> tooSlow = new AtomicReference<>();
         Map<ConformanceCase, CompletableFuture<CaseResult>> results = new LinkedHashMap<>();
-        for (ConformanceCase c : cases) {
-            CompletableFuture<CaseResult> result = facts.thenComposeAsync(f -> {
-                CaseResult skipped = skip(c, f);
+        cases.forEach(c -> results.put(c, new CompletableFuture<>()));
+        // one stage queues every case in catalogue order (dependents of one future would fire in reverse order)
+        facts.whenCompleteAsync((f, error) -> results.forEach((c, result) -> {
+            try {
+                CaseResult skipped = error != null ? internalError(c, error) : skip(c, f);
                 if (skipped != null) {
-                    return CompletableFuture.completedFuture(skipped);
+                    result.complete(skipped);
+                    return;
                 }
-                CaseContext context = new CaseContext(client, target, config.profile(), f, variables, config.timeout());
-                return CompletableFuture.supplyAsync(() -> c.run(context), pool)
-                        .completeOnTimeout(CaseResult.notRun(c, Verdict.INCONCLUSIVE, "the case did not finish within "
-                                + budget.toSeconds() + " s (smtp.timeout x 12); the server is too slow to judge"),
-                                budget.toMillis(), TimeUnit.MILLISECONDS);
-            }, pool).exceptionally(e -> CaseResult.notRun(c, Verdict.INCONCLUSIVE, "internal error in the suite: " + e));
-            results.put(c, result);
-        }
+                runInPool(c, () -> new CaseContext(client, target, config.profile(), f, variables, config.timeout(),
+                        Deadline.after(caseBudget()), config.credentials()), tooSlow, pool, result);
+            } catch (RuntimeException e) {
+                result.complete(internalError(c, e));
+            }
+        }), pool);
         return new TargetRun(target, facts, results, started);
+    }
+
+    /** The probe, once more after the {@code smtp.retry.421} pause when the server greeted with 421. */
+    private TargetFacts probe(Target target) {
+        TargetFacts facts = TargetProbe.probe(client, target, config.profile(), config.helo());
+        boolean closing = facts.greeting().map(g -> g.code() == 421).orElse(false);
+        if (closing && config.retry421().isPresent() && pause(config.retry421().get())) {
+            return TargetProbe.probe(client, target, config.profile(), config.helo());
+        }
+        return facts;
+    }
+
+    /**
+     * Runs a case on a pool thread. Its budget starts when it starts, not when it was queued; the session deadline
+     * ends it within the budget, and a backstop releases the result even if a case ignores the deadline. Once one case
+     * of a target used up its budget, the target's later cases are not started: a tarpit costs one budget, not one
+     * per case.
+     */
+    private void runInPool(ConformanceCase c, Supplier<CaseContext> contexts, AtomicReference<String> tooSlow,
+                           ExecutorService pool, CompletableFuture<CaseResult> result) {
+        pool.execute(() -> {
+            Duration backstop = caseBudget().plus(BACKSTOP_GRACE)
+                    .plus(config.retry421().map(p -> p.plus(caseBudget())).orElse(Duration.ZERO));
+            result.completeOnTimeout(CaseResult.notRun(c, Verdict.INCONCLUSIVE, "the case did not finish within "
+                    + backstop.toSeconds() + " s; the server is too slow to judge"), backstop.toMillis(), TimeUnit.MILLISECONDS);
+            String slow = tooSlow.get();
+            if (slow != null) {
+                result.complete(CaseResult.notRun(c, Verdict.INCONCLUSIVE, slow));
+                return;
+            }
+            try {
+                result.complete(runWithRetry(c, contexts, tooSlow));
+            } catch (RuntimeException e) {
+                result.complete(internalError(c, e));
+            }
+        });
+    }
+
+    private static CaseResult internalError(ConformanceCase c, Throwable e) {
+        return CaseResult.notRun(c, Verdict.INCONCLUSIVE, "internal error in the suite: " + e);
+    }
+
+    private CaseResult runWithRetry(ConformanceCase c, Supplier<CaseContext> contexts, AtomicReference<String> tooSlow) {
+        CaseContext context = contexts.get();
+        CaseResult first = c.run(context);
+        if (context.deadline().expired()) {
+            tooSlow.compareAndSet(null, "not run: case " + c.name() + " used up its budget of " + caseBudget().toSeconds()
+                    + " s (smtp.timeout x " + BUDGET_STEPS + ") against this target; the server answers too slowly to judge");
+            return first;
+        }
+        Optional<Duration> pause = config.retry421();
+        if (first.verdict() != Verdict.INCONCLUSIVE || !context.received421() || pause.isEmpty() || !pause(pause.get())) {
+            return first;
+        }
+        CaseResult second = c.run(contexts.get());
+        return new CaseResult(second.requirement(), second.caseName(), second.description(), second.verdict(),
+                "run again after a 421 and a pause of " + pause.get().toMillis() + " ms (smtp.retry.421): " + second.detail(),
+                first.transcript() + "\n*** 421: run again after " + pause.get().toMillis() + " ms\n" + second.transcript(),
+                second.steps(), first.duration().plus(pause.get()).plus(second.duration()), second.tls(), second.source());
+    }
+
+    /** False when interrupted (the run is being closed). */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Decides before connecting whether a case can apply; null when it should run. */
@@ -101,8 +181,9 @@ public final class ConformanceRun implements AutoCloseable {
         return null;
     }
 
-    private Duration caseBudget() {
-        return config.timeout().multipliedBy(12);
+    /** The time one case may take: enough for a dozen slow replies, far less than a tarpit would stretch it to. */
+    Duration caseBudget() {
+        return config.timeout().multipliedBy(BUDGET_STEPS);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.starttls.catalogue.Profile;
+import org.starttls.catalogue.Requirement;
 import org.starttls.client.ClientSettings;
 import org.starttls.client.Target;
 import org.starttls.client.TrustConfig;
@@ -29,15 +31,19 @@ import org.starttls.client.TrustConfig;
  * @param concurrency how many scenarios may hold a connection to one target at the same time
  * @param tlsStrict   judge the certificate of an {@code offer-tls} target at the RFC 7817 levels instead of reporting
  *                    its problems at INFO level (RFC 7435)
+ * @param credentials the AUTH account of {@code smtp.auth.user} and {@code smtp.auth.password}, if given
+ * @param retry421    {@code smtp.retry.421}: the pause before a case that ended INCONCLUSIVE on a 421 is run once more
  */
 public record SuiteConfig(List<Target> targets, Profile profile, String trust, Optional<String> serverName, String helo,
                           Gate gate, List<String> select, Path reportDir, Duration timeout, int concurrency,
-                          boolean tlsStrict) {
+                          boolean tlsStrict, Optional<Credentials> credentials, Optional<Duration> retry421) {
 
     public static final String PREFIX = "smtp.";
     private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
             "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.report.lang", "smtp.timeout",
-            "smtp.concurrency", "smtp.tls.strict");
+            "smtp.concurrency", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421");
+    private static final String PASSWORD = "smtp.auth.password";
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofMinutes(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static final Pattern HELO = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
 
@@ -46,7 +52,10 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         select = List.copyOf(select);
     }
 
-    /** Reads the configuration of this JVM: system properties first, then environment variables. */
+    /**
+     * Reads the configuration of this JVM: system properties first, then environment variables. Takes
+     * {@code smtp.auth.password} out of the system properties.
+     */
     public static SuiteConfig fromEnvironment() {
         Map<String, String> props = new java.util.HashMap<>();
         System.getenv().forEach((k, v) -> {
@@ -56,6 +65,9 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         });
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
                 .forEach(k -> props.put(k, System.getProperty(k)));
+        // Surefire and Failsafe write every system property into their XML reports: a password given with -D leaves
+        // the system properties as soon as it is read
+        System.clearProperty(PASSWORD);
         return from(props);
     }
 
@@ -86,11 +98,19 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
             throw new ConfigException("smtp.report.lang='" + v + "' is not a report language; write en or de");
         });
         Path reportDir = Path.of(get.apply("smtp.report.dir").orElse("target/smtp-report")).toAbsolutePath().normalize();
-        Duration timeout = get.apply("smtp.timeout").map(SuiteConfig::parseDuration).orElse(Duration.ofSeconds(5));
+        Duration timeout = get.apply("smtp.timeout").map(v -> parseDuration("smtp.timeout", v)).orElse(Duration.ofSeconds(5));
         int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);
         boolean tlsStrict = get.apply("smtp.tls.strict").map(SuiteConfig::parseStrict).orElse(false);
+        if (tlsStrict && trust.equals("any")) {
+            throw new ConfigException("smtp.tls.strict=true judges certificates, which smtp.tls.trust=any does not check; "
+                    + "write smtp.tls.trust=system or the path of the server's CA PEM file");
+        }
+        // not trimmed: blanks may belong to a password
+        Optional<Credentials> credentials = credentials(Optional.ofNullable(props.get("smtp.auth.user")).filter(v -> !v.isEmpty()),
+                Optional.ofNullable(props.get("smtp.auth.password")).filter(v -> !v.isEmpty()), trust);
+        Optional<Duration> retry421 = get.apply("smtp.retry.421").map(SuiteConfig::parseRetryPause);
         return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, timeout, concurrency,
-                tlsStrict);
+                tlsStrict, credentials, retry421);
     }
 
     /** True when no target was given and the embedded reference server stands in. */
@@ -112,7 +132,54 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
 
     public SuiteConfig withTargets(List<Target> newTargets, String newTrust) {
         return new SuiteConfig(newTargets, profile, newTrust, serverName, helo, gate, select, reportDir, timeout, concurrency,
-                tlsStrict);
+                tlsStrict, credentials, retry421);
+    }
+
+    /**
+     * Checks {@code smtp.select} against what will run: it must name at least one case, and at least one of the
+     * selected requirements must apply to the profile (globs that only match STARTTLS ids under implicit-tls would
+     * make a run that checks nothing).
+     */
+    public void checkSelection(Collection<Requirement> selected) {
+        if (select.isEmpty()) {
+            return;
+        }
+        String globs = String.join(",", select);
+        if (selected.isEmpty()) {
+            throw new ConfigException("smtp.select=" + globs + " matches no requirement id; write a glob such as "
+                    + "RFC3207-4.2-* (see CATALOGUE.md)");
+        }
+        if (selected.stream().noneMatch(r -> r.appliesTo(profile))) {
+            throw new ConfigException("smtp.select=" + globs + " matches only requirements that do not apply to "
+                    + "smtp.profile=" + profile.propertyValue() + "; select ids of that profile or change the profile");
+        }
+    }
+
+    private static Optional<Credentials> credentials(Optional<String> user, Optional<String> password, String trust) {
+        if (user.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new ConfigException("smtp.auth.user and smtp.auth.password go together; give both (preferably as the "
+                    + "environment variables SMTP_AUTH_USER and SMTP_AUTH_PASSWORD) or neither");
+        }
+        if ((user.get() + password.get()).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new ConfigException("smtp.auth.user or smtp.auth.password contains a control character (NUL, CR, LF, "
+                    + "...), which AUTH PLAIN cannot carry; give the account without them");
+        }
+        if (trust.equals("any")) {
+            throw new ConfigException("smtp.auth.* with smtp.tls.trust=any would send the password to a server whose "
+                    + "certificate is not checked; write smtp.tls.trust=system or the path of the server's CA PEM file");
+        }
+        return Optional.of(new Credentials(user.get(), password.get()));
+    }
+
+    private static Duration parseRetryPause(String value) {
+        Duration pause = parseDuration("smtp.retry.421", value);
+        if (pause.compareTo(MAX_RETRY_PAUSE) > 0) {
+            throw new ConfigException("smtp.retry.421='" + value + "' is longer than 5 minutes; write for example 30s");
+        }
+        return pause;
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {
@@ -159,15 +226,15 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         return pem.toAbsolutePath().toString();
     }
 
-    static Duration parseDuration(String value) {
+    static Duration parseDuration(String key, String value) {
         Matcher m = DURATION.matcher(value.trim());
         if (!m.matches()) {
-            throw new ConfigException("smtp.timeout='" + value + "' is not a duration; write for example 5s or 800ms");
+            throw new ConfigException(key + "='" + value + "' is not a duration; write for example 5s or 800ms");
         }
         double amount = Double.parseDouble(m.group(1));
         Duration d = "ms".equals(m.group(2)) ? Duration.ofMillis((long) amount) : Duration.ofMillis((long) (amount * 1000));
         if (d.toMillis() < 50 || d.toSeconds() > 600) {
-            throw new ConfigException("smtp.timeout='" + value + "' is outside 50ms..600s; write for example 5s");
+            throw new ConfigException(key + "='" + value + "' is outside 50ms..600s; write for example 5s");
         }
         return d;
     }

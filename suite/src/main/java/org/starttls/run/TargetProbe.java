@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.starttls.catalogue.Profile;
 import org.starttls.client.ConnectFailedException;
 import org.starttls.client.Reply;
+import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.SmtpSession;
@@ -53,6 +54,10 @@ public final class TargetProbe {
         } catch (ConnectFailedException e) {
             return new TargetFacts(greeting, ehloClear, ehloTls, tls, Optional.of("cannot connect to " + target + ": "
                     + e.getMessage()), false, session == null ? "" : session.transcript().render());
+        } catch (ReplyTimeoutException e) {
+            // a server too slow for one well-behaved session would only make every case wait out its timeouts too
+            return problem(greeting, ehloClear, ehloTls, tls, session, false,
+                    "probe session with " + target + " failed: " + e.getMessage());
         } catch (SessionException e) {
             // with implicit TLS a connection that fails before the greeting is a finding for the TLS cases, not
             // an unreachable target (that is ConnectFailedException, above)

@@ -6,13 +6,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.starttls.assertions.ReplyAssert;
 import org.starttls.catalogue.Requirement;
+import org.starttls.client.BudgetExhaustedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -22,6 +25,7 @@ import org.starttls.client.SmtpSession;
 import org.starttls.client.TlsUpgrade;
 import org.starttls.run.CaseContext;
 import org.starttls.run.CaseResult;
+import org.starttls.run.Credentials;
 import org.starttls.run.ConformanceCase;
 import org.starttls.run.StepRecord;
 import org.starttls.run.StepRecord.Status;
@@ -86,6 +90,10 @@ public final class ScriptCase implements ConformanceCase {
 
     @Override
     public CaseResult run(CaseContext context) {
+        if (context.credentials().isEmpty() && usesSecrets()) {
+            return CaseResult.notRun(this, Verdict.NOT_APPLICABLE, "the case authenticates, and no AUTH account is "
+                    + "configured (smtp.auth.user / smtp.auth.password, or SMTP_AUTH_USER / SMTP_AUTH_PASSWORD)");
+        }
         long started = System.nanoTime();
         List<StepRecord> records = new ArrayList<>();
         SmtpSession session = null;
@@ -116,11 +124,11 @@ public final class ScriptCase implements ConformanceCase {
         for (Step step : script.steps()) {
             String problem;
             try {
-                problem = execute(step, session, context.variables(), context.timeout());
+                problem = execute(step, session, context);
             } catch (ServiceClosing e) {
                 records.add(new StepRecord(step.line(), step.source(), Status.BROKEN, e.getMessage()));
                 return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
-            } catch (ReplyTimeoutException e) {
+            } catch (ReplyTimeoutException | BudgetExhaustedException e) {
                 records.add(new StepRecord(step.line(), step.source(), Status.BROKEN, e.getMessage()));
                 return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
             } catch (SessionException e) {
@@ -143,12 +151,14 @@ public final class ScriptCase implements ConformanceCase {
     }
 
     /** Executes one step; returns null when it went as expected, else what was wrong. */
-    private static String execute(Step step, SmtpSession session, Map<String, String> vars, Duration timeout)
+    private static String execute(Step step, SmtpSession session, CaseContext context)
             throws SessionException, ServiceClosing {
         if (step instanceof Step.Send send) {
-            String text = substitute(send.text(), vars);
+            String text = substitute(send.text(), context.variables());
             if (send.raw()) {
                 session.sendRaw(ScriptParser.unescape(text));
+            } else if (ScriptParser.SECRET.matcher(text).find()) {
+                return sendSecret(session, text, context.credentials().orElseThrow());
             } else {
                 session.send(new String(ScriptParser.unescape(text), StandardCharsets.UTF_8));
             }
@@ -171,7 +181,7 @@ public final class ScriptCase implements ConformanceCase {
         }
         if (step instanceof Step.Close) {
             try {
-                session.expectClose(timeout);
+                session.expectClose(context.timeout());
             } catch (NotClosedException e) {
                 throwIfClosing(e.observed());
                 throw e;
@@ -179,7 +189,15 @@ public final class ScriptCase implements ConformanceCase {
             return null;
         }
         Step.Quiet quiet = (Step.Quiet) step;
-        QuietResult result = session.quiet(quiet.period());
+        QuietResult result;
+        try {
+            result = session.quiet(quiet.period());
+        } catch (CancellationException e) {
+            if (e.getCause() instanceof SessionException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         throwIfClosing(result);
         return result instanceof QuietResult.Silence ? null
                 : "expected no reply for " + quiet.period().toMillis() + " ms, but " + result.describe();
@@ -196,6 +214,27 @@ public final class ScriptCase implements ConformanceCase {
             throw new ServiceClosing("the server closed the service (421: " + reply.text() + "); rerun later "
                     + "or raise its limits for this client");
         }
+    }
+
+    /**
+     * Sends a line that carries the AUTH account, shown masked, and only inside TLS with a chain that validated:
+     * credentials never go out in cleartext or to a server whose certificate was not checked.
+     */
+    private static String sendSecret(SmtpSession session, String text, Credentials credentials) throws SessionException {
+        Optional<String> unsafe = session.tls().isEmpty() ? Optional.of("TLS is not active")
+                : session.tls().get().chainProblem().map(p -> "the server's certificate chain is not trusted: " + p);
+        if (unsafe.isPresent()) {
+            return "not sending the AUTH credentials: " + unsafe.get();
+        }
+        Map<String, String> masked = new HashMap<>();
+        credentials.variables().keySet().forEach(k -> masked.put(k, Credentials.MASK));
+        session.sendMasked(new String(ScriptParser.unescape(substitute(text, credentials.variables())), StandardCharsets.UTF_8),
+                new String(ScriptParser.unescape(substitute(text, masked)), StandardCharsets.UTF_8));
+        return null;
+    }
+
+    private boolean usesSecrets() {
+        return script.steps().stream().anyMatch(s -> s instanceof Step.Send send && ScriptParser.SECRET.matcher(send.text()).find());
     }
 
     private static boolean expectsCode(Step.Expect expect, int code) {

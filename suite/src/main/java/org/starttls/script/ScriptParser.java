@@ -19,13 +19,18 @@ import java.util.regex.PatternSyntaxException;
 public final class ScriptParser {
 
     /** Variables a {@code C:} line may use, filled from the configuration at run time. */
-    public static final Set<String> VARIABLES = Set.of("helo", "mail_from", "rcpt");
+    public static final Set<String> VARIABLES = Set.of("helo", "mail_from", "rcpt", "auth_plain", "auth_login_user",
+            "auth_login_password");
+    /** The variables that carry the AUTH account: masked in transcripts, allowed only on {@code C:} lines. */
+    public static final Set<String> SECRET_VARIABLES = Set.of("auth_plain", "auth_login_user", "auth_login_password");
 
     private static final Pattern CODE = Pattern.compile("[2-5](?:[0-5][0-9]|xx)");
     private static final Pattern ENHANCED = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern KEYWORD = Pattern.compile("[+-][A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern EHLO_KEYWORD = Pattern.compile("(tls:)?[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+    /** A variable that carries a secret, for the runner to mask. */
+    public static final Pattern SECRET = Pattern.compile("\\$\\{(auth_plain|auth_login_user|auth_login_password)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)");
     private static final Pattern STEP = Pattern.compile("(C:|C~|S:|S!|TLS!?|CLOSE!?|QUIET!?)(?:\\s+(.*))?");
     private static final Duration MAX_QUIET = Duration.ofSeconds(30);
@@ -117,7 +122,7 @@ public final class ScriptParser {
                     throw new ScriptParseException(file, no, "C~ needs the bytes to send, e.g. C~ STARTTLS\\r\\nNOOP\\r\\n");
                 }
                 checkEscapes(file, no, payload);
-                checkVariables(file, no, payload);
+                checkVariables(file, no, payload, keyword.equals("C~"));
                 yield new Step.Send(no, line, payload, keyword.equals("C~"));
             }
             case "S:", "S!" -> new Step.Expect(no, line, expectations(file, no, arg), verdict);
@@ -198,11 +203,16 @@ public final class ScriptParser {
         }
     }
 
-    private static void checkVariables(String file, int no, String payload) {
+    private static void checkVariables(String file, int no, String payload, boolean raw) {
         Matcher v = VARIABLE.matcher(payload);
         while (v.find()) {
             if (!VARIABLES.contains(v.group(1))) {
-                throw new ScriptParseException(file, no, "unknown variable ${" + v.group(1) + "}; known: ${helo}, ${mail_from}, ${rcpt}");
+                throw new ScriptParseException(file, no, "unknown variable ${" + v.group(1) + "}; known: ${helo}, "
+                        + "${mail_from}, ${rcpt}, ${auth_plain}, ${auth_login_user}, ${auth_login_password}");
+            }
+            if (raw && SECRET_VARIABLES.contains(v.group(1))) {
+                throw new ScriptParseException(file, no, "${" + v.group(1) + "} is a secret and may only be sent with C:, "
+                        + "whose transcript line is masked; write C: AUTH PLAIN ${auth_plain}");
             }
         }
     }
