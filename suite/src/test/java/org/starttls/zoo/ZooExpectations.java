@@ -1,0 +1,73 @@
+package org.starttls.zoo;
+
+import static org.starttls.zoo.Expectation.bounded;
+import static org.starttls.zoo.Expectation.kills;
+
+import org.starttls.fixtures.zoo.Variant;
+
+/**
+ * The expectation table of the mutation self-test: which requirements each faulty-server variant must make FAIL.
+ *
+ * <p>It lives here, beside the self-test, and not as an annotation on the variants: the fixtures module knows
+ * nothing of requirement ids (the catalogue is the suite's), and an exhaustive {@code switch} turns a new variant
+ * without an expectation into a compile error. Ids the catalogue does not define are caught at test time.
+ */
+final class ZooExpectations {
+
+    // RFC 3207
+    static final String STARTTLS_ADVERTISED = "RFC3207-3-INFO-STARTTLS-ADVERTISED";
+    static final String STARTTLS_READY = "RFC3207-4-INFO-STARTTLS-READY";
+    static final String REFUSE_PARAMETERS = "RFC3207-4-INFO-501-PARAMETERS";
+    static final String REPLY_530 = "RFC3207-4-SHOULD-530";
+    static final String ENHANCED_5_7_0 = "RFC3207-4-SHOULD-ENHANCED-CODE";
+    static final String ALLOWED_BEFORE_TLS = "RFC3207-4-INFO-ALLOWED-BEFORE-TLS";
+    static final String NO_REOFFER = "RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS";
+    static final String KNOW_TLS_ACTIVE = "RFC3207-4.2-MUST-KNOW-TLS-ACTIVE";
+    static final String DISCARD_PIPELINED = "RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT";
+    static final String FORGET_EHLO = "RFC3207-4.2-MUST-FORGET-EHLO";
+    static final String FORGET_ENVELOPE = "RFC3207-4.2-MUST-FORGET-ENVELOPE";
+    // RFC 5321, 2034, 2920, 4954
+    static final String REPLY_GRAMMAR = "RFC5321-4.2-INFO-REPLY-GRAMMAR";
+    static final String SAME_CODE_EVERY_LINE = "RFC5321-4.2.1-MUST-SAME-CODE-ON-EVERY-LINE";
+    static final String ENHANCED_CODE_EVERY_LINE = "RFC2034-4-INFO-ENHANCED-CODE-ON-EVERY-LINE";
+    static final String REPLIES_IN_ORDER = "RFC2920-3.2-MUST-REPLIES-IN-ORDER";
+    static final String PLAINTEXT_AUTH = "RFC4954-4-SHOULDNOT-PLAINTEXT-AUTH-BEFORE-TLS";
+    static final String ADVERTISE_PLAINTEXT_AUTH = "RFC4954-6-SHOULDNOT-ADVERTISE-PLAINTEXT-MECHANISMS";
+
+    private ZooExpectations() {
+    }
+
+    static Expectation of(Variant variant) {
+        return switch (variant) {
+            case NO_ENHANCED_CODE_ON_530 -> kills(ENHANCED_5_7_0);
+            // the enhanced-code case judges "530 5.7.0" as one step, so a wrong code fails it too
+            case CODE_550_INSTEAD_OF_530 -> kills(REPLY_530, ENHANCED_5_7_0);
+            case MAIL_ACCEPTED_BEFORE_TLS -> kills(REPLY_530, ENHANCED_5_7_0);
+            case AUTH_ACCEPTED_BEFORE_TLS -> kills(PLAINTEXT_AUTH);
+            // the 501 case proves the session stayed in cleartext with a NOOP
+            case NOOP_REFUSED_BEFORE_TLS -> kills(ALLOWED_BEFORE_TLS, REFUSE_PARAMETERS);
+            case QUIT_REFUSED_BEFORE_TLS -> kills(ALLOWED_BEFORE_TLS);
+            // without EHLO the client never learns that STARTTLS is offered
+            case EHLO_REFUSED_BEFORE_TLS -> kills(ALLOWED_BEFORE_TLS, STARTTLS_ADVERTISED);
+            case STILL_530_AFTER_TLS -> kills(KNOW_TLS_ACTIVE);
+            case STARTTLS_NOT_ADVERTISED -> kills(STARTTLS_ADVERTISED);
+            case STARTTLS_ADVERTISED_IN_TLS -> kills(NO_REOFFER);
+            case AUTH_ADVERTISED_BEFORE_TLS -> kills(ADVERTISE_PLAINTEXT_AUTH);
+            case STARTTLS_PARAMETER_ACCEPTED -> kills(REFUSE_PARAMETERS);
+            case SECOND_STARTTLS_ACCEPTED -> kills(KNOW_TLS_ACTIVE);
+            case STARTTLS_ALWAYS_454 -> kills(STARTTLS_READY);
+            case PLAINTEXT_AFTER_STARTTLS_220 -> kills(STARTTLS_READY, DISCARD_PIPELINED);
+            case PIPELINED_PLAINTEXT_EXECUTED -> kills(DISCARD_PIPELINED);
+            case EHLO_KEPT_ACROSS_TLS -> kills(FORGET_EHLO);
+            case ENVELOPE_KEPT_ACROSS_TLS -> kills(FORGET_ENVELOPE);
+            case ENHANCED_CODES_MISSING_ON_2XX -> kills(ENHANCED_CODE_EVERY_LINE);
+            // a malformed EHLO reply is no answer to EHLO, and lists no STARTTLS
+            case MALFORMED_MULTILINE -> kills(SAME_CODE_EVERY_LINE, ALLOWED_BEFORE_TLS,
+                    STARTTLS_ADVERTISED);
+            case BARE_LF_LINE_ENDINGS -> kills(REPLY_GRAMMAR);
+            case REPLIES_OUT_OF_ORDER -> kills(REPLIES_IN_ORDER);
+            case NO_GREETING, CLOSE_AFTER_GREETING, DELAYED_REPLIES, FLOOD_WITHOUT_CRLF, ENDLESS_MULTILINE,
+                    CLOSE_AFTER_STARTTLS_220, GARBAGE_INSTEAD_OF_TLS -> bounded();
+        };
+    }
+}

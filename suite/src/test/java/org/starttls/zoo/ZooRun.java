@@ -1,0 +1,188 @@
+package org.starttls.zoo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.starttls.catalogue.Profile;
+import org.starttls.client.SmtpClient;
+import org.starttls.client.Target;
+import org.starttls.fixtures.pki.Credential;
+import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.ReferenceServer;
+import org.starttls.fixtures.server.ServerOptions;
+import org.starttls.fixtures.server.ServerOptions.Mode;
+import org.starttls.fixtures.zoo.Variant;
+import org.starttls.catalogue.AllCases;
+import org.starttls.run.ConformanceCase;
+import org.starttls.run.ConformanceRun;
+import org.starttls.run.Summary;
+import org.starttls.run.SummaryBuilder;
+import org.starttls.run.SuiteConfig;
+import org.starttls.run.TargetRun;
+import org.starttls.run.Verdict;
+
+/**
+ * Runs every case of the suite against the reference server (in each mode) and against every faulty-server
+ * variant, all at once: one {@link ConformanceRun} per profile and timeout, each with all its servers as targets,
+ * so the timeouts of the robustness variants overlap instead of adding up.
+ */
+final class ZooRun {
+
+    /** Per-reply timeout for correct servers and rule variants: generous, a loaded machine must not flake. */
+    static final Duration RULE_TIMEOUT = Duration.ofSeconds(5);
+    /** Per-reply timeout for robustness variants: they are judged on ending in bounded time, so keep it short. */
+    static final Duration ROBUSTNESS_TIMEOUT = Duration.ofSeconds(1);
+    /** DELAYED_REPLIES answers after this, above {@link #ROBUSTNESS_TIMEOUT}. */
+    static final Duration REPLY_DELAY = ROBUSTNESS_TIMEOUT.multipliedBy(2);
+    /** Simultaneous sessions per server (smtp.concurrency). */
+    static final int SESSIONS_PER_SERVER = 2;
+    /** A run still going after this hangs; each case has its own smaller budget (timeout x 12). */
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final String INTERNAL_ERROR = "internal error in the suite";
+
+    /** A server under test in the self-test: the reference server in one mode, or a variant. */
+    private record Subject(String name, Optional<Variant> variant, Mode mode, Expectation expectation) {
+
+        static Subject reference(Mode mode) {
+            return new Subject("REFERENCE_" + mode, Optional.empty(), mode, Expectation.passesEverything());
+        }
+
+        static Subject of(Variant variant) {
+            return new Subject(variant.name(), Optional.of(variant), variant.mode(), ZooExpectations.of(variant));
+        }
+
+        Profile profile() {
+            return Profile.valueOf(mode.name());
+        }
+
+        Duration timeout() {
+            return expectation.kind() == Expectation.Kind.ROBUSTNESS ? ROBUSTNESS_TIMEOUT : RULE_TIMEOUT;
+        }
+
+        ReferenceServer start(Credential credential) {
+            ServerOptions options = variant
+                    .map(v -> v.options(credential).behaviour(v.behaviour(REPLY_DELAY)).build())
+                    .orElseGet(() -> ServerOptions.builder(credential).mode(mode).build());
+            return ReferenceServer.start(options);
+        }
+    }
+
+    /** The rows in order (references, then variants as declared) and the wall time of the whole run. */
+    record Result(List<ZooRow> rows, Duration wallTime) {
+
+        List<ZooRow> variants() {
+            return rows.stream().filter(r -> r.variant().isPresent()).toList();
+        }
+
+        /** The rule variants that make {@code id} FAIL as expected: the variants that prove the check can fail. */
+        List<String> killers(String id) {
+            return variants().stream()
+                    .filter(r -> r.expectation().kind() == Expectation.Kind.RULE && r.expectation().expectsFail(id))
+                    .filter(r -> r.verdict(id).orElse(null) == Verdict.FAIL)
+                    .map(ZooRow::name).toList();
+        }
+    }
+
+    private record Group(Profile profile, Duration timeout) {
+    }
+
+    private record Pending(Subject subject, SuiteConfig config, TargetRun run) {
+    }
+
+    private ZooRun() {
+    }
+
+    static Result run(Path workDir) throws Exception {
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Files.createDirectories(workDir);
+        TestPki pki = TestPki.create();
+        Path caPem = workDir.resolve("zoo-ca.pem");
+        pki.writeCaPem(caPem);
+        List<ConformanceCase> cases = AllCases.load();
+        List<Subject> subjects = Stream.concat(Arrays.stream(Mode.values()).map(Subject::reference),
+                Arrays.stream(Variant.values()).map(Subject::of)).toList();
+
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            Map<Group, Map<Target, Subject>> groups = new LinkedHashMap<>();
+            for (Subject subject : subjects) {
+                ReferenceServer server = subject.start(pki.server());
+                open.add(server);
+                groups.computeIfAbsent(new Group(subject.profile(), subject.timeout()), g -> new LinkedHashMap<>())
+                        .put(Target.parse(server.target()), subject);
+            }
+            Map<Duration, SmtpClient> clients = new HashMap<>();
+            List<Pending> pending = new ArrayList<>();
+            for (Map.Entry<Group, Map<Target, Subject>> group : groups.entrySet()) {
+                SuiteConfig config = config(group.getKey(), caPem, workDir)
+                        .withTargets(List.copyOf(group.getValue().keySet()), caPem.toString());
+                SmtpClient client = clients.computeIfAbsent(group.getKey().timeout(), t -> {
+                    SmtpClient c = new SmtpClient(config.clientSettings());
+                    open.add(c);
+                    return c;
+                });
+                ConformanceRun run = new ConformanceRun(config, client, cases);
+                open.add(run);
+                for (TargetRun targetRun : run.start()) {
+                    pending.add(new Pending(group.getValue().get(targetRun.target()), config, targetRun));
+                }
+            }
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            Map<Subject, ZooRow> rows = new HashMap<>();
+            for (Pending p : pending) {
+                rows.put(p.subject(), await(p, startedAt, deadline));
+            }
+            return new Result(subjects.stream().map(rows::get).toList(), Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close();
+            }
+        }
+    }
+
+    private static SuiteConfig config(Group group, Path caPem, Path workDir) {
+        return SuiteConfig.from(Map.of(
+                "smtp.profile", group.profile().propertyValue(),
+                "smtp.timeout", group.timeout().toMillis() + "ms",
+                "smtp.tls.trust", caPem.toString(),
+                "smtp.concurrency", Integer.toString(SESSIONS_PER_SERVER),
+                "smtp.report.dir", workDir.toString()));
+    }
+
+    private static ZooRow await(Pending p, Instant startedAt, long deadline) throws InterruptedException {
+        Subject s = p.subject();
+        try {
+            p.run().durationMillis().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return new ZooRow(s.name(), s.variant(), s.profile(), s.expectation(), Map.of(),
+                    List.of("the run did not end within " + DEADLINE.toMinutes() + " min: the suite hangs on this server"),
+                    DEADLINE.toMillis());
+        } catch (ExecutionException e) {
+            return new ZooRow(s.name(), s.variant(), s.profile(), s.expectation(), Map.of(),
+                    List.of(INTERNAL_ERROR + ": " + e.getCause()), 0);
+        }
+        Summary.TargetSummary summary = SummaryBuilder.build(p.config(), startedAt, List.of(p.run())).targets().get(0);
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        List<String> troubles = new ArrayList<>();
+        for (Summary.RequirementResult r : summary.results()) {
+            verdicts.put(r.id(), Verdict.valueOf(r.verdict()));
+            r.cases().stream().filter(c -> c.detail().contains(INTERNAL_ERROR))
+                    .forEach(c -> troubles.add(r.id() + " / " + c.name() + ": " + c.detail()));
+        }
+        return new ZooRow(s.name(), s.variant(), s.profile(), s.expectation(), verdicts, troubles,
+                summary.durationMillis());
+    }
+}
