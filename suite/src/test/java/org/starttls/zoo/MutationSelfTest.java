@@ -42,8 +42,8 @@ class MutationSelfTest {
     void everyRequirementIsMadeToFailByAVariant(ZooRun.Result zoo) {
         List<String> uncovered = Catalogue.all().stream().map(Requirement::id)
                 .filter(id -> zoo.killers(id).isEmpty()).toList();
-        assertThat(uncovered).as("requirement ids no faulty-server variant makes FAIL: these checks are untested; "
-                + "add a variant that breaks exactly that rule (see target/" + ZooMatrix.MARKDOWN + ")").isEmpty();
+        assertThat(uncovered).as("requirement ids no faulty-server variant built for them makes FAIL: these checks are "
+                + "untested; add a variant that breaks exactly that rule (see target/" + ZooMatrix.MARKDOWN + ")").isEmpty();
     }
 
     /** Only a variant's intended rule may await the catalogue; what follows from it must be checked already. */

@@ -86,10 +86,20 @@ final class ZooRun {
             return rows.stream().filter(r -> r.variant().isPresent()).toList();
         }
 
-        /** The rule variants that make {@code id} FAIL as expected: the variants that prove the check can fail. */
+        /** The rule variants built to break {@code id} that make it FAIL: they prove the check can fail. */
         List<String> killers(String id) {
+            return failing(id, true);
+        }
+
+        /** The rule variants that make {@code id} FAIL as a consequence of the rule they break. */
+        List<String> alsoFailing(String id) {
+            return failing(id, false);
+        }
+
+        private List<String> failing(String id, boolean intended) {
             return variants().stream()
                     .filter(r -> r.expectation().kind() == Expectation.Kind.RULE && r.expectation().expectsFail(id))
+                    .filter(r -> r.expectation().intended().equals(id) == intended)
                     .filter(r -> r.verdict(id).orElse(null) == Verdict.FAIL)
                     .map(ZooRow::name).toList();
         }
