@@ -3,6 +3,8 @@ package org.starttls.zoo;
 import static org.starttls.zoo.Expectation.bounded;
 import static org.starttls.zoo.Expectation.kills;
 
+import java.util.Set;
+import org.starttls.catalogue.TlsRequirements;
 import org.starttls.fixtures.zoo.Variant;
 
 /**
@@ -44,6 +46,18 @@ final class ZooExpectations {
     static final String REPLIES_IN_ORDER = "RFC2920-3.2-MUST-REPLIES-IN-ORDER";
     static final String PLAINTEXT_AUTH = "RFC4954-4-SHOULDNOT-PLAINTEXT-AUTH-BEFORE-TLS";
     static final String ADVERTISE_PLAINTEXT_AUTH = "RFC4954-6-SHOULDNOT-ADVERTISE-PLAINTEXT-MECHANISMS";
+
+    /**
+     * Requirements whose variants are being written on another branch (the TLS block, issue 8): the coverage check
+     * reports them as skipped instead of failing. Remove an id as soon as its variant is in the zoo.
+     */
+    static final Set<String> VARIANT_IN_PROGRESS = Set.of(TlsRequirements.TLS10, TlsRequirements.TLS11,
+            TlsRequirements.TLS12, TlsRequirements.TLS13, TlsRequirements.CERT_CHAIN, TlsRequirements.CERT_NAME,
+            TlsRequirements.CERT_VALIDITY, TlsRequirements.KEY_STRENGTH, TlsRequirements.SIGNATURE,
+            TlsRequirements.NULL_SUITES, TlsRequirements.RC4_SUITES, TlsRequirements.EXPORT_SUITES,
+            TlsRequirements.TRIPLE_DES_SUITES, TlsRequirements.ANON_SUITES, TlsRequirements.OPPORTUNISTIC_CERT,
+            TlsRequirements.IMPLICIT_HANDSHAKE_FIRST, TlsRequirements.IMPLICIT_NO_STARTTLS,
+            TlsRequirements.IMPLICIT_NO_PLAINTEXT);
 
     private ZooExpectations() {
     }

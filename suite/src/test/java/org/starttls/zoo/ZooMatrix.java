@@ -95,7 +95,8 @@ final class ZooMatrix {
             Requirement r = requirements.get(i);
             List<String> killers = result.killers(r.id());
             md.append(markdownLine(List.of(Integer.toString(i + 1), r.id(), r.level().keyword(),
-                    killers.isEmpty() ? "**none: untested check**" : String.join(", ", killers),
+                    killers.isEmpty() ? ZooExpectations.VARIANT_IN_PROGRESS.contains(r.id()) ? "(variant in progress)"
+                            : "**none: untested check**" : String.join(", ", killers),
                     String.join(", ", result.alsoFailing(r.id())))));
         }
         List<String> problems = new ArrayList<>();
