@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.starttls.catalogue.Profile;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
-import org.starttls.fixtures.pki.Credential;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
@@ -63,6 +62,11 @@ final class ZooRun {
             return new Subject(variant.name(), Optional.of(variant), variant.mode(), ZooExpectations.of(variant));
         }
 
+        static Subject of(ZooExpectations.ExtraRun extra) {
+            return new Subject(extra.variant().name() + "@" + Profile.valueOf(extra.mode().name()),
+                    Optional.of(extra.variant()), extra.mode(), extra.expectation());
+        }
+
         Profile profile() {
             return Profile.valueOf(mode.name());
         }
@@ -71,10 +75,10 @@ final class ZooRun {
             return expectation.kind() == Expectation.Kind.ROBUSTNESS ? ROBUSTNESS_TIMEOUT : RULE_TIMEOUT;
         }
 
-        ReferenceServer start(Credential credential) {
+        ReferenceServer start(TestPki pki) {
             ServerOptions options = variant
-                    .map(v -> v.options(credential).behaviour(v.behaviour(REPLY_DELAY)).build())
-                    .orElseGet(() -> ServerOptions.builder(credential).mode(mode).build());
+                    .map(v -> v.options(pki).mode(mode).behaviour(v.behaviour(REPLY_DELAY)).build())
+                    .orElseGet(() -> ServerOptions.builder(pki.server()).mode(mode).build());
             return ReferenceServer.start(options);
         }
     }
@@ -122,14 +126,15 @@ final class ZooRun {
         Path caPem = workDir.resolve("zoo-ca.pem");
         pki.writeCaPem(caPem);
         List<ConformanceCase> cases = AllCases.load();
-        List<Subject> subjects = Stream.concat(Arrays.stream(Mode.values()).map(Subject::reference),
-                Arrays.stream(Variant.values()).map(Subject::of)).toList();
+        List<Subject> subjects = Stream.of(Arrays.stream(Mode.values()).map(Subject::reference),
+                Arrays.stream(Variant.values()).map(Subject::of),
+                ZooExpectations.extraRuns().stream().map(Subject::of)).flatMap(s -> s).toList();
 
         List<AutoCloseable> open = new ArrayList<>();
         try {
             Map<Group, Map<Target, Subject>> groups = new LinkedHashMap<>();
             for (Subject subject : subjects) {
-                ReferenceServer server = subject.start(pki.server());
+                ReferenceServer server = subject.start(pki);
                 open.add(server);
                 groups.computeIfAbsent(new Group(subject.profile(), subject.timeout()), g -> new LinkedHashMap<>())
                         .put(Target.parse(server.target()), subject);
