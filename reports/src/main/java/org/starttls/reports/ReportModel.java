@@ -45,7 +45,11 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
 
     record Row(String id, String anchor, String title, String level, String verdict, String verdictLabel, String quote,
                String link, String linkText, String detail, boolean failed, String fixHint, boolean derived,
-               List<Summary.CaseSummary> cases) {
+               List<CaseView> cases) {
+    }
+
+    record CaseView(String name, String verdict, String verdictLabel, String detail, long durationMillis,
+                    String transcript, String source) {
     }
 
     static ReportModel of(Summary summary, String lang) {
@@ -82,7 +86,8 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
         boolean failed = Verdict.FAIL.name().equals(r.verdict());
         return new Row(r.id(), targetAnchor + "-" + r.id(), r.title(), Level.valueOf(r.level()).keyword(), r.verdict(),
                 label.apply(r.verdict()), r.quote(), r.link(), r.rfc() + " §" + r.section(), r.detail(), failed,
-                failed ? r.fixHint() : null, r.derived(), r.cases());
+                failed ? r.fixHint() : null, r.derived(), r.cases().stream().map(c -> new CaseView(c.name(), c.verdict(),
+                        label.apply(c.verdict()), c.detail(), c.durationMillis(), c.transcript(), c.source())).toList());
     }
 
     /** Rows are every requirement any target ran, in first-seen order; a cell is empty where a target did not run it. */
