@@ -225,12 +225,14 @@ public final class Catalogue {
                     "Keep each reply line within 512 octets including code and CRLF; split long texts over a multiline "
                             + "reply (custom rejection messages and banners are the usual culprits).",
                     ALL, true),
-            Requirement.of("RFC5321-4.5.3.1.9-INFO-OVERLONG-COMMAND-500", S5321_4_5_3_1_9,
-                    "A command line longer than 512 octets is refused with 500 and the session goes on",
+            Requirement.of("RFC5321-4.5.3.1.9-INFO-OVERLONG-COMMAND", S5321_4_5_3_1_9,
+                    "A command line longer than 512 octets gets one reply (500, or the command's own if the server "
+                            + "accepts longer lines) and the session goes on",
                     "Errors due to exceeding these limits may be reported by using the reply codes. Some examples of reply "
                             + "codes are: 500 Line too long.",
-                    "Refuse command lines over 512 octets with \"500 5.5.2 Line too long\", drop the rest of that line, and "
-                            + "keep reading commands; never execute its tail as a new command.",
+                    "Either accept long command lines whole (RFC 5321 §4.5.3.1 prefers no fixed limits) or refuse them with "
+                            + "\"500 5.5.2 Line too long\" and drop the rest of that line; never cut the line and execute its "
+                            + "tail as a new command.",
                     ALL, true),
             // RFC 2034 (1996, older than the BCP 14 keywords: its lower-case "must" is reported as INFO)
             Requirement.of("RFC2034-4-INFO-ENHANCED-CODE-ON-EVERY-LINE", S2034_4,
