@@ -57,6 +57,22 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
      * {@code smtp.auth.password} out of the system properties.
      */
     public static SuiteConfig fromEnvironment() {
+        Map<String, String> props = environment();
+        // Surefire and Failsafe write every system property into their XML reports: a password given with -D leaves
+        // the system properties as soon as it is read
+        System.clearProperty(PASSWORD);
+        return from(props);
+    }
+
+    /**
+     * Where this JVM's reports go, read on its own: even a run whose other settings are refused writes its
+     * summary.json there, so the gate never reads a previous run's.
+     */
+    public static Path reportDirFromEnvironment() {
+        return reportDir(environment());
+    }
+
+    private static Map<String, String> environment() {
         Map<String, String> props = new java.util.HashMap<>();
         System.getenv().forEach((k, v) -> {
             if (k.startsWith("SMTP_")) {
@@ -65,10 +81,13 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         });
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
                 .forEach(k -> props.put(k, System.getProperty(k)));
-        // Surefire and Failsafe write every system property into their XML reports: a password given with -D leaves
-        // the system properties as soon as it is read
-        System.clearProperty(PASSWORD);
-        return from(props);
+        return props;
+    }
+
+    private static Path reportDir(Map<String, String> props) {
+        String dir = Optional.ofNullable(props.get("smtp.report.dir")).map(String::trim).filter(v -> !v.isEmpty())
+                .orElse("target/smtp-report");
+        return Path.of(dir).toAbsolutePath().normalize();
     }
 
     /** Parses and validates; throws {@link ConfigException} naming the property, the value and what to write instead. */
@@ -97,7 +116,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         get.apply("smtp.report.lang").filter(v -> !v.equals("en") && !v.equals("de")).ifPresent(v -> {
             throw new ConfigException("smtp.report.lang='" + v + "' is not a report language; write en or de");
         });
-        Path reportDir = Path.of(get.apply("smtp.report.dir").orElse("target/smtp-report")).toAbsolutePath().normalize();
+        Path reportDir = reportDir(props);
         Duration timeout = get.apply("smtp.timeout").map(v -> parseDuration("smtp.timeout", v)).orElse(Duration.ofSeconds(5));
         int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);
         boolean tlsStrict = get.apply("smtp.tls.strict").map(SuiteConfig::parseStrict).orElse(false);

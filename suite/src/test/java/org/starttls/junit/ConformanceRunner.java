@@ -40,6 +40,8 @@ public final class ConformanceRunner implements AutoCloseable {
 
     ConformanceRunner() {
         try {
+            // a summary.json left by an earlier run must never be judged by the gate as this run's
+            java.nio.file.Files.deleteIfExists(SuiteConfig.reportDirFromEnvironment().resolve(SummaryBuilder.FILE_NAME));
             config = SuiteConfig.fromEnvironment();
             List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(scenarioRoot()));
             cases.addAll(JavaCases.all());
@@ -71,7 +73,7 @@ public final class ConformanceRunner implements AutoCloseable {
         Summary summary = setupError != null
                 ? SummaryBuilder.failed(config, startedAt, setupError.getMessage())
                 : SummaryBuilder.build(config, startedAt, runs);
-        Path dir = config == null ? SuiteConfig.from(java.util.Map.of()).reportDir() : config.reportDir();
+        Path dir = config == null ? SuiteConfig.reportDirFromEnvironment() : config.reportDir();
         return SummaryBuilder.write(summary, dir);
     }
 

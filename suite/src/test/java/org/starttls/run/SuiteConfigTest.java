@@ -62,4 +62,18 @@ class SuiteConfigTest {
         assertThatThrownBy(() -> SuiteConfig.from(Map.of("smtp.tls.strict", "yes")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("smtp.tls.strict='yes'");
     }
+
+    /** A run whose settings are refused still writes its summary where the gate reads it, never leaving an old one. */
+    @Test
+    void reportDirIsKnownEvenWhenTheRestIsRefused() {
+        System.setProperty("smtp.report.dir", "/tmp/reports-of-a-refused-run");
+        System.setProperty("smtp.gate", "MAYBE");
+        try {
+            assertThat(SuiteConfig.reportDirFromEnvironment()).isEqualTo(java.nio.file.Path.of("/tmp/reports-of-a-refused-run"));
+            assertThatThrownBy(SuiteConfig::fromEnvironment).isInstanceOf(ConfigException.class);
+        } finally {
+            System.clearProperty("smtp.report.dir");
+            System.clearProperty("smtp.gate");
+        }
+    }
 }
