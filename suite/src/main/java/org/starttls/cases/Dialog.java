@@ -130,9 +130,19 @@ public final class Dialog {
     /** Sends a command and reads its one reply; a 421 ends the case as INCONCLUSIVE. */
     public Reply command(SmtpSession session, String command) throws SessionException, SetupFailed {
         session.send(command);
+        return replyTo(session, command);
+    }
+
+    /** {@link #command} for a line that carries a secret: the server gets {@code line}, transcript and steps {@code shownAs}. */
+    public Reply maskedCommand(SmtpSession session, String line, String shownAs) throws SessionException, SetupFailed {
+        session.sendMasked(line, shownAs);
+        return replyTo(session, shownAs);
+    }
+
+    private Reply replyTo(SmtpSession session, String shown) throws SessionException, SetupFailed {
         Reply reply = session.readReply();
-        checkNotClosing(reply, command);
-        step(command, Status.PASSED, oneLine(reply));
+        checkNotClosing(reply, shown);
+        step(shown, Status.PASSED, oneLine(reply));
         return reply;
     }
 

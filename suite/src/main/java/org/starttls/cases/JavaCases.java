@@ -19,6 +19,7 @@ public final class JavaCases {
         cases.add(new StartTlsCases.PublicMxAcceptsCleartext());
         cases.add(new StartTlsCases.InsufficientSecurity());
         cases.add(new ResetCases.ForgetsEhlo());
+        cases.add(new ResetCases.ForgetsAuth());
         cases.add(new ResetCases.PipelinedPlaintext("NOOP", "NOOP"));
         cases.add(new ResetCases.PipelinedPlaintext("EHLO", "EHLO ${helo}"));
         cases.add(new ResetCases.PipelinedPlaintext("MAIL", "MAIL FROM:<${mail_from}>"));

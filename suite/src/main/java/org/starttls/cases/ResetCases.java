@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.TlsHandshakeException;
+import org.starttls.run.Credentials;
 import org.starttls.run.TargetFacts;
 
 /** RFC 3207 §4.2 and §6: after the handshake the server starts afresh and acts on TLS being active. */
@@ -58,6 +60,66 @@ final class ResetCases {
             }
             return Outcome.notApplicable("the server accepts MAIL without any EHLO (control session: " + withoutEhlo.code()
                     + "), which RFC 5321 allows, so whether it forgot the cleartext EHLO cannot be observed (INFO)");
+        }
+    }
+
+    /**
+     * AUTH PLAIN before TLS, then again inside TLS: 235 there shows the cleartext authentication was forgotten, 503
+     * (already authenticated) that it survived. The bare {@code AUTH PLAIN} asks first, so the password goes out in
+     * cleartext only to a server that asks for it (334) and only over loopback, where no network can read it.
+     */
+    static final class ForgetsAuth extends JavaCase {
+        private static final String AUTH_MASKED = "AUTH PLAIN " + Credentials.MASK;
+
+        ForgetsAuth() {
+            super("RFC3207-4.2-MUST-FORGET-AUTH", "RFC3207-4.2-MUST-FORGET-AUTH",
+                    "After AUTH succeeded in cleartext, AUTH inside TLS is carried out anew (235), not refused as "
+                            + "already authenticated (503)");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            Optional<Credentials> account = dialog.context().credentials();
+            if (account.isEmpty()) {
+                return Outcome.notApplicable("the case authenticates before and inside TLS and no AUTH account is "
+                        + "configured: give smtp.auth.user/smtp.auth.password (or SMTP_AUTH_USER / SMTP_AUTH_PASSWORD)");
+            }
+            String response = account.get().plainResponse();
+            SmtpSession session = dialog.afterEhlo();
+            Reply asked = dialog.command(session, "AUTH PLAIN");
+            if (asked.code() != 334) {
+                return Outcome.notApplicable("AUTH before TLS was refused (" + Dialog.oneLine(asked) + "): nothing was "
+                        + "learned before TLS, so nothing can be remembered after it; that is the good case");
+            }
+            if (!session.loopback()) {
+                dialog.command(session, "*");
+                return Outcome.notApplicable("the server asks for a password before TLS (334 to AUTH PLAIN, judged by "
+                        + "RFC4954-4-SHOULDNOT-PLAINTEXT-AUTH-BEFORE-TLS); the suite sends a password in cleartext only "
+                        + "over loopback, so whether AUTH survives the handshake is seen only when run on the server's "
+                        + "host against 127.0.0.1 or ::1");
+            }
+            Reply clear = dialog.maskedCommand(session, response, Credentials.MASK);
+            if (clear.code() != 235) {
+                return Outcome.notApplicable("the account was not accepted before TLS (" + Dialog.oneLine(clear)
+                        + "): nothing was authenticated before TLS, so nothing can be remembered after it");
+            }
+            dialog.startTls(session);
+            dialog.setup(session, "EHLO " + dialog.variable("helo"), 250);
+            Optional<String> unsafe = Credentials.unsafeToSend(session);
+            if (unsafe.isPresent()) {
+                return Outcome.inconclusive("not sending the AUTH credentials inside TLS: " + unsafe.get());
+            }
+            Reply inTls = dialog.maskedCommand(session, "AUTH PLAIN " + response, AUTH_MASKED);
+            if (inTls.code() == 235) {
+                return Outcome.pass("AUTH inside TLS got 235: the authentication from before TLS was forgotten and "
+                        + "carried out anew");
+            }
+            if (inTls.code() == 503) {
+                return Outcome.fail("AUTH inside TLS got " + Dialog.oneLine(inTls) + " after AUTH had succeeded (235) "
+                        + "in cleartext: the cleartext authentication survived the handshake");
+            }
+            return Outcome.inconclusive("AUTH inside TLS got " + Dialog.oneLine(inTls) + ", neither 235 (forgotten) "
+                    + "nor 503 (already authenticated), so the requirement cannot be judged");
         }
     }
 

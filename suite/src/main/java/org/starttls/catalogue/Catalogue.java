@@ -159,6 +159,14 @@ public final class Catalogue {
                     QUOTE_DISCARD,
                     RESET_SESSION,
                     OFFERING, false),
+            Requirement.of("RFC3207-4.2-MUST-FORGET-AUTH", S3207_4_2,
+                    "An AUTH completed before TLS does not survive the handshake: AUTH inside TLS is carried out anew",
+                    QUOTE_DISCARD,
+                    "Reset the SASL/authentication state when TLS starts, as you reset the EHLO argument and the "
+                            + "envelope; an AUTH that survives the handshake lets a session authenticated in cleartext, "
+                            + "perhaps by an attacker in the path, be continued inside TLS. Better still, never accept AUTH "
+                            + "before TLS (RFC 4954 §4; Postfix: smtpd_tls_auth_only = yes).",
+                    STARTTLS_PROFILES, false),
             Requirement.of("RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT", S3207_4_2,
                     "Plaintext pipelined behind STARTTLS is never executed inside TLS",
                     QUOTE_DISCARD,

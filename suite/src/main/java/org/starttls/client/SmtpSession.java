@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -244,6 +245,12 @@ public final class SmtpSession implements AutoCloseable {
         }
         // A reset (IOException) ends the connection just like an orderly close.
         return new QuietResult.Closed();
+    }
+
+    /** Whether the server is on this machine (127.0.0.0/8, ::1), where no one on a network can read cleartext. */
+    public boolean loopback() {
+        return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                && remote.getAddress().isLoopbackAddress();
     }
 
     public boolean tlsActive() {

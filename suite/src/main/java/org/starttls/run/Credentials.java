@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.starttls.client.SmtpSession;
 
 /**
  * The AUTH account of {@code smtp.auth.user} / {@code smtp.auth.password}. It never shows itself: {@link #toString()}
@@ -41,6 +43,15 @@ public final class Credentials {
      */
     public Map<String, String> variables() {
         return Map.of("auth_plain", plainResponse(), "auth_login_user", base64(user), "auth_login_password", base64(password));
+    }
+
+    /**
+     * Why the account must not go out on {@code session} now, or empty when it may: only inside TLS with a certificate
+     * chain that validated, so it is neither readable on the wire nor handed to a server that was not checked.
+     */
+    public static Optional<String> unsafeToSend(SmtpSession session) {
+        return session.tls().isEmpty() ? Optional.of("TLS is not active")
+                : session.tls().get().chainProblem().map(p -> "the server's certificate chain is not trusted: " + p);
     }
 
     private static String base64(String text) {

@@ -221,8 +221,7 @@ public final class ScriptCase implements ConformanceCase {
      * credentials never go out in cleartext or to a server whose certificate was not checked.
      */
     private static String sendSecret(SmtpSession session, String text, Credentials credentials) throws SessionException {
-        Optional<String> unsafe = session.tls().isEmpty() ? Optional.of("TLS is not active")
-                : session.tls().get().chainProblem().map(p -> "the server's certificate chain is not trusted: " + p);
+        Optional<String> unsafe = Credentials.unsafeToSend(session);
         if (unsafe.isPresent()) {
             return "not sending the AUTH credentials: " + unsafe.get();
         }

@@ -36,6 +36,7 @@ final class ZooExpectations {
     static final String DISCARD_PIPELINED = "RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT";
     static final String FORGET_EHLO = "RFC3207-4.2-MUST-FORGET-EHLO";
     static final String FORGET_ENVELOPE = "RFC3207-4.2-MUST-FORGET-ENVELOPE";
+    static final String FORGET_AUTH = "RFC3207-4.2-MUST-FORGET-AUTH";
     // RFC 5321, 2034, 2920, 4954
     static final String QUIT_221_CLOSE = "RFC5321-4.1.1.10-MUST-QUIT-221-CLOSE";
     static final String BAD_SEQUENCE = "RFC5321-4.1.4-MUST-503-BAD-SEQUENCE";
@@ -111,6 +112,8 @@ final class ZooExpectations {
             case PIPELINED_PLAINTEXT_EXECUTED -> kills(DISCARD_PIPELINED);
             case EHLO_KEPT_ACROSS_TLS -> kills(FORGET_EHLO);
             case ENVELOPE_KEPT_ACROSS_TLS -> kills(FORGET_ENVELOPE);
+            // only a server that accepts AUTH before TLS can carry it across, so it breaks AUTH_ACCEPTED_BEFORE_TLS's rules too
+            case AUTH_KEPT_ACROSS_TLS -> kills(FORGET_AUTH, PLAINTEXT_AUTH, REPLY_530);
             case ENHANCED_CODES_MISSING_ON_2XX -> kills(ENHANCED_CODE_EVERY_LINE);
             // a malformed EHLO reply is no answer to EHLO, and lists no STARTTLS
             case MALFORMED_MULTILINE -> kills(SAME_CODE_EVERY_LINE, ALLOWED_BEFORE_TLS, STARTTLS_ADVERTISED);

@@ -174,6 +174,9 @@ final class ZooRun {
                 "smtp.timeout", group.timeout().toMillis() + "ms",
                 "smtp.tls.trust", caPem.toString(),
                 "smtp.concurrency", Integer.toString(SESSIONS_PER_SERVER),
+                // the reference server's account (ServerOptions defaults), so the cases that authenticate run
+                "smtp.auth.user", ServerOptions.DEFAULT_AUTH_USER,
+                "smtp.auth.password", ServerOptions.DEFAULT_AUTH_PASSWORD,
                 "smtp.report.dir", workDir.toString()));
     }
 
