@@ -125,10 +125,6 @@ final class ZooMatrix {
     }
 
     private String noKiller(String id) {
-        String impossible = ZooExpectations.NO_VARIANT_POSSIBLE.get(id);
-        if (impossible != null) {
-            return "none possible in process: " + impossible;
-        }
         return result.alsoFailing(id).isEmpty() ? "**none: untested check**" : "none of its own";
     }
 
