@@ -1,16 +1,11 @@
 package org.starttls.cases;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.catalogue.Requirement;
 import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
 import org.starttls.run.CaseContext;
 import org.starttls.run.CaseResult;
-import org.starttls.run.ConformanceCase;
 import org.starttls.run.Verdict;
 
 /**
@@ -18,13 +13,7 @@ import org.starttls.run.Verdict;
  * together). It runs on the same session API as a script and gets the same verdict rules: a failed judgement is
  * FAIL, a failed setup step, a timeout or a 421 is INCONCLUSIVE.
  */
-public abstract class JavaCase implements ConformanceCase {
-
-    private final Requirement requirement;
-    private final String name;
-    private final String description;
-    private final List<String> needsClear;
-    private final List<String> needsTls;
+public abstract class JavaCase extends WrittenCase {
 
     protected JavaCase(String requirementId, String name, String description) {
         this(requirementId, name, description, List.of(), List.of());
@@ -32,11 +21,7 @@ public abstract class JavaCase implements ConformanceCase {
 
     protected JavaCase(String requirementId, String name, String description, List<String> needsClear,
                        List<String> needsTls) {
-        this.requirement = Catalogue.byId(requirementId);
-        this.name = name;
-        this.description = description;
-        this.needsClear = List.copyOf(needsClear);
-        this.needsTls = List.copyOf(needsTls);
+        super(requirementId, name, description, needsClear, needsTls);
     }
 
     /** Drives the server through {@code dialog} and judges what it saw. */
@@ -59,43 +44,8 @@ public abstract class JavaCase implements ConformanceCase {
             dialog.close();
         }
         dialog.record(outcome);
-        return new CaseResult(requirement, name, description, outcome.verdict(), outcome.detail(), dialog.transcript(),
+        return new CaseResult(requirement(), name(), description(), outcome.verdict(), outcome.detail(), dialog.transcript(),
                 dialog.steps(), Duration.ofNanos(System.nanoTime() - started), dialog.tls(), sourceText());
-    }
-
-    @Override
-    public Requirement requirement() {
-        return requirement;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public List<String> needsClear() {
-        return needsClear;
-    }
-
-    @Override
-    public List<String> needsTls() {
-        return needsTls;
-    }
-
-    @Override
-    public Optional<URI> sourceUri() {
-        return Optional.of(URI.create("class:" + getClass().getName()));
-    }
-
-    @Override
-    public String sourceText() {
-        return description + "\n(Java case " + getClass().getName() + ")";
     }
 
     /** A verdict with the sentence that explains it. */
