@@ -67,7 +67,7 @@ public final class SmtpSession implements AutoCloseable {
         if (next == null) {
             budgetExhausted(wait, timeout, "a reply");
             transcript.event("no complete reply within " + Waiting.human(timeout));
-            throw new ReplyTimeoutException(timeout, pendingBytes());
+            throw new ReplyTimeoutException(timeout, pendingBytesIfKnown());
         }
         if (next instanceof Inbound.ReplyReceived received) {
             return received.reply();
@@ -315,6 +315,18 @@ public final class SmtpSession implements AutoCloseable {
         if (!written.isSuccess()) {
             transcript.event("send failed: " + Failures.describe(written.cause()));
             throw new ConnectionClosedException("connection closed; could not send: " + shown, written.cause());
+        }
+    }
+
+    /**
+     * The excerpt for a timeout message: only diagnosis, so an event loop too busy to answer (a loaded machine) must not
+     * turn the timeout into a different failure.
+     */
+    private byte[] pendingBytesIfKnown() {
+        try {
+            return pendingBytes();
+        } catch (SessionException busy) {
+            return new byte[0];
         }
     }
 
