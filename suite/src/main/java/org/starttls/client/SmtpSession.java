@@ -26,6 +26,11 @@ public final class SmtpSession implements AutoCloseable {
 
     /** Netty's own timeouts fire first; this only guards against a future that never completes. */
     private static final Duration GRACE = Duration.ofSeconds(1);
+    /**
+     * Our own event loop is not the server: on a loaded machine it may stall for longer than a short reply timeout,
+     * and that must not be reported as something the server did.
+     */
+    private static final Duration EVENT_LOOP_GRACE = Duration.ofSeconds(5);
     private static final int RAW_SHOWN_BYTES = 1024;
 
     private final Channel channel;
@@ -67,7 +72,7 @@ public final class SmtpSession implements AutoCloseable {
         if (next == null) {
             budgetExhausted(wait, timeout, "a reply");
             transcript.event("no complete reply within " + Waiting.human(timeout));
-            throw new ReplyTimeoutException(timeout, pendingBytes());
+            throw new ReplyTimeoutException(timeout, pendingBytesIfKnown());
         }
         if (next instanceof Inbound.ReplyReceived received) {
             return received.reply();
@@ -318,6 +323,18 @@ public final class SmtpSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The excerpt for a timeout message: only diagnosis, so an event loop too busy to answer (a loaded machine) must not
+     * turn the timeout into a different failure.
+     */
+    private byte[] pendingBytesIfKnown() {
+        try {
+            return pendingBytes();
+        } catch (SessionException busy) {
+            return new byte[0];
+        }
+    }
+
     private byte[] pendingBytes() throws SessionException {
         return onEventLoop(decoder::pendingBytes);
     }
@@ -330,8 +347,9 @@ public final class SmtpSession implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             throw new ConnectionClosedException("the client has been closed", e);
         }
-        if (!Waiting.await(result, replyTimeout, "the event loop")) {
-            throw new SessionException("event loop did not respond within " + Waiting.human(replyTimeout));
+        Duration wait = replyTimeout.plus(EVENT_LOOP_GRACE);
+        if (!Waiting.await(result, wait, "the event loop")) {
+            throw new SessionException("the client's own event loop did not respond within " + Waiting.human(wait));
         }
         if (!result.isSuccess()) {
             throw new SessionException("internal error: " + Failures.describe(result.cause()), result.cause());

@@ -57,6 +57,8 @@ class ConfigurationTest {
                         "smtp.auth.user or smtp.auth.password contains a control character"),
                 Arguments.of("credentials with trust=any", Map.of("smtp.auth.user", "alice", "smtp.auth.password", "pw",
                         "smtp.tls.trust", "any"), "smtp.auth.* with smtp.tls.trust=any would send the password"),
+                Arguments.of("strict certificates with trust=any", Map.of("smtp.tls.strict", "true", "smtp.tls.trust", "any"),
+                        "smtp.tls.strict=true judges certificates, which smtp.tls.trust=any does not check"),
                 Arguments.of("bad helo", Map.of("smtp.helo", "two words"), "smtp.helo='two words' is not a domain"));
     }
 
