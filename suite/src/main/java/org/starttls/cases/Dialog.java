@@ -139,7 +139,8 @@ public final class Dialog {
         return replyTo(session, shownAs);
     }
 
-    private Reply replyTo(SmtpSession session, String shown) throws SessionException, SetupFailed {
+    /** Reads the reply to something already sent (a pipelined or raw write); a 421 ends the case as INCONCLUSIVE. */
+    public Reply replyTo(SmtpSession session, String shown) throws SessionException, SetupFailed {
         Reply reply = session.readReply();
         checkNotClosing(reply, shown);
         step(shown, Status.PASSED, oneLine(reply));

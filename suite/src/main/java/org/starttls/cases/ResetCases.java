@@ -142,8 +142,7 @@ final class ResetCases {
             SmtpSession session = dialog.afterEhlo();
             String injected = dialog.expand(payload);
             session.sendRaw(("STARTTLS\r\n" + injected + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            Reply ready = session.readReply();
-            dialog.note("STARTTLS + " + injected + " in one write", Dialog.oneLine(ready));
+            Reply ready = dialog.replyTo(session, "STARTTLS + " + injected + " in one write");
             if (ready.code() != 220) {
                 return Outcome.pass("the server refused STARTTLS with pipelined data behind it (" + Dialog.oneLine(ready)
                         + "); nothing reached a TLS session");

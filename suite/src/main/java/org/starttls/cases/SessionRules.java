@@ -147,9 +147,7 @@ final class SessionRules {
             session.sendRaw((String.join("\r\n", group) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             List<Reply> replies = new ArrayList<>();
             for (String command : group) {
-                Reply reply = session.readReply();
-                dialog.note(command + " (pipelined)", Dialog.oneLine(reply));
-                replies.add(reply);
+                replies.add(dialog.replyTo(session, command + " (pipelined)"));
             }
             List<Integer> classes = replies.stream().map(Reply::codeClass).toList();
             String seen = replies.stream().map(r -> Integer.toString(r.code())).collect(Collectors.joining(", "));
