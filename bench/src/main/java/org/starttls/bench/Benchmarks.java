@@ -5,29 +5,27 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.starttls.cases.JavaCases;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.checks.CheckLibrary;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
+import org.starttls.config.SuiteConfig;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.postfix.PostfixInstallation;
 import org.starttls.fixtures.postfix.PostfixListener;
 import org.starttls.fixtures.postfix.PrivatePostfix;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.SuiteConfig;
-import org.starttls.script.ScenarioLibrary;
 
 /**
  * The benchmarks of BENCHMARKS.md against the embedded reference server and, when Postfix is installed and we are
  * root, a private Postfix on loopback. Prints a Markdown report and writes it to the given file.
  *
- * <p>Arguments: the scenario directory, a work directory, the report file.
+ * <p>Arguments: a work directory, the report file.
  */
 public final class Benchmarks {
 
@@ -37,12 +35,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        Path scenarios = Path.of(args[0]);
-        Path work = Path.of(args[1]).toAbsolutePath();
-        Path out = Path.of(args[2]);
+        Path work = Path.of(args[0]).toAbsolutePath();
+        Path out = Path.of(args[1]);
         Files.createDirectories(work);
-        List<ConformanceCase> cases = new ArrayList<>(ScenarioLibrary.load(scenarios));
-        cases.addAll(JavaCases.all());
+        List<ConformanceCase> cases = CheckLibrary.cases();
 
         TestPki pki = TestPki.create();
         Path caPem = work.resolve("ca.pem");

@@ -1,5 +1,7 @@
 package org.starttls.bench;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -9,21 +11,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.starttls.client.SmtpClient;
-import org.starttls.run.CaseResult;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.ConformanceRun;
-import org.starttls.run.SuiteConfig;
-import org.starttls.run.TargetRun;
-import org.starttls.run.Verdict;
+import org.starttls.Suite;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.config.SuiteConfig;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * The whole catalogue against one target in-process, configured as {@code mvn verify -Dsmtp.target=...} with the
- * defaults, timed from building the client to the last verdict. Next to the wall time: the sum of the cases' own
+ * defaults, through the engine's entry point, timed from the call to the written reports. Next to the wall time: the sum of the cases' own
  * durations (what a serial run would cost) and the sum of their quiet periods (the waiting no engine can avoid).
  */
 final class CatalogueBench {
@@ -33,6 +32,7 @@ final class CatalogueBench {
     private static final Pattern CONNECT = Pattern.compile("\\*\\*\\* connecting to ");
     /** The last line of a 4xx/5xx reply: a refused command, which Postfix counts against its error limits. */
     private static final Pattern ERROR_REPLY = Pattern.compile("<<< [45]\\d\\d(?: |$)");
+    private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 
     private final String target;
     private final Path caPem;
@@ -65,20 +65,16 @@ final class CatalogueBench {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        List<CaseResult> results;
-        try (SmtpClient client = new SmtpClient(config.clientSettings());
-             ConformanceRun run = new ConformanceRun(config, client, cases)) {
-            TargetRun targetRun = run.start().get(0);
-            results = targetRun.results().values().stream().map(CompletableFuture::join).toList();
-        }
+        List<Summary.CaseSummary> results = Suite.run(config, cases, SILENT).summary().targets().get(0).results().stream()
+                .flatMap(r -> r.cases().stream()).toList();
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
         // an upper bound: the pools' peaks need not coincide
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        Duration sumOfCases = results.stream().map(CaseResult::duration).reduce(Duration.ZERO, Duration::plus);
+        Duration sumOfCases = Duration.ofMillis(results.stream().mapToLong(Summary.CaseSummary::durationMillis).sum());
         Duration sumOfQuiet = Duration.ZERO;
         int sessions = 0;
         int maxErrors = 0;
-        for (CaseResult r : results) {
+        for (Summary.CaseSummary r : results) {
             sumOfQuiet = sumOfQuiet.plus(quietIn(r.transcript()));
             // one transcript may hold several sessions; each starts with "connecting to"
             for (String session : CONNECT.split(r.transcript())) {
@@ -89,7 +85,7 @@ final class CatalogueBench {
                 maxErrors = Math.max(maxErrors, (int) ERROR_REPLY.matcher(session).results().count());
             }
         }
-        Map<Verdict, Long> verdicts = results.stream().collect(Collectors.groupingBy(CaseResult::verdict,
+        Map<Verdict, Long> verdicts = results.stream().collect(Collectors.groupingBy(Summary.CaseSummary::verdict,
                 () -> new EnumMap<>(Verdict.class), Collectors.counting()));
         return new Result(wall, sumOfCases, sumOfQuiet, sessions, maxErrors, verdicts, peak);
     }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.starttls.run.Summary;
+import org.starttls.summary.Summary;
 
 /** The self-contained HTML compliance summary: one file, inline CSS and JS, no network, opens from disk. */
 public final class HtmlSummary {

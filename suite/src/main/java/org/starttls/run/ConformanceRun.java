@@ -1,7 +1,6 @@
 package org.starttls.run;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.catalogue.Requirement;
+import org.starttls.cases.CaseContext;
+import org.starttls.cases.CaseResult;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.cases.TargetFacts;
 import org.starttls.client.Deadline;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
+import org.starttls.config.SuiteConfig;
+import org.starttls.summary.Verdict;
 
 /**
  * Runs the selected cases against every target. Each target gets at most {@code smtp.concurrency} simultaneous
@@ -40,11 +43,7 @@ public final class ConformanceRun implements AutoCloseable {
     public ConformanceRun(SuiteConfig config, SmtpClient client, List<ConformanceCase> cases) {
         this.config = config;
         this.client = client;
-        List<Requirement> order = Catalogue.all();
-        this.cases = cases.stream().filter(c -> config.selects(c.requirement().id()))
-                .sorted(Comparator.comparingInt((ConformanceCase c) -> order.indexOf(c.requirement()))
-                        .thenComparing(ConformanceCase::name))
-                .toList();
+        this.cases = cases.stream().filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList());
     }
 
@@ -68,7 +67,7 @@ public final class ConformanceRun implements AutoCloseable {
         AtomicReference<String> tooSlow = new AtomicReference<>();
         Map<ConformanceCase, CompletableFuture<CaseResult>> results = new LinkedHashMap<>();
         cases.forEach(c -> results.put(c, new CompletableFuture<>()));
-        // one stage queues every case in catalogue order (dependents of one future would fire in reverse order)
+        // one stage queues every case in the given order (dependents of one future would fire in reverse order)
         facts.whenCompleteAsync((f, error) -> results.forEach((c, result) -> {
             try {
                 CaseResult skipped = error != null ? internalError(c, error) : skip(c, f);

@@ -1,75 +1,75 @@
 package org.starttls.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.starttls.catalogue.Requirement;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.starttls.cases.CaseResult;
+import org.starttls.cases.TargetFacts;
 import org.starttls.client.Reply;
 import org.starttls.client.TlsFacts;
+import org.starttls.config.SuiteConfig;
+import org.starttls.requirements.Requirement;
+import org.starttls.summary.ExitCode;
+import org.starttls.summary.Gate;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 import org.starttls.tls.CertificateFacts;
 import org.starttls.tls.CipherSuites;
 
-/** Folds case results into requirement verdicts, applies the gate and writes {@code summary.json}. */
+/** Folds case results into requirement verdicts and applies the gate: the run's {@link Summary}. */
 public final class SummaryBuilder {
 
-    public static final String FILE_NAME = "summary.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String SUITE = "smtp-starttls-conformance";
 
     private SummaryBuilder() {
     }
 
-    /** Waits for every target to finish and summarises it. */
+    /** Waits for every target to finish and summarises it; the gate decides the exit code. */
     public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs) {
         List<Summary.TargetSummary> targets = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<String> unevaluated = new ArrayList<>();
         for (TargetRun run : runs) {
             TargetFacts facts = run.facts().join();
             Map<Requirement, List<CaseResult>> byRequirement = new LinkedHashMap<>();
             run.results().forEach((c, f) -> byRequirement.computeIfAbsent(c.requirement(), r -> new ArrayList<>()).add(f.join()));
             List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
                     .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
-            facts.problem().ifPresent(p -> reasons.add(run.target() + ": " + p));
+            facts.problem().ifPresent(p -> unevaluated.add(run.target() + ": " + p));
             for (Summary.RequirementResult r : results) {
-                Requirement req = org.starttls.catalogue.Catalogue.byId(r.id());
-                if (r.verdict().equals(Verdict.FAIL.name()) && config.gate().blocks(req.level())) {
-                    reasons.add(run.target() + ": " + r.id() + " (" + req.level().keyword() + ") FAIL: " + r.detail());
+                if (r.verdict() == Verdict.FAIL && config.gate().blocks(r.level())) {
+                    failures.add(run.target() + ": " + r.id() + " (" + r.level().keyword() + ") FAIL: " + r.detail());
                 }
             }
-            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
             for (Verdict v : Verdict.values()) {
-                counts.put(v.name(), results.stream().filter(r -> r.verdict().equals(v.name())).count());
+                counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
             }
-            targets.add(new Summary.TargetSummary(run.target().toString(), config.profile().propertyValue(),
-                    run.durationMillis().join(), facts.problem().orElse(null), facts(facts), counts, results));
+            targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), run.durationMillis().join(),
+                    facts.problem().orElse(null), facts(facts), counts, results));
         }
-        return new Summary("smtp-starttls-conformance", version(), startedAt.toString(), targets,
-                new Summary.GateResult(config.gate().name(), reasons.isEmpty(), reasons));
+        ExitCode exit = !failures.isEmpty() ? ExitCode.GATE_FAILED
+                : !unevaluated.isEmpty() ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
+        List<String> reasons = new ArrayList<>(failures);
+        reasons.addAll(unevaluated);
+        return new Summary(SUITE, version(), startedAt.toString(), targets,
+                new Summary.GateResult(config.gate(), exit == ExitCode.PASSED, exit, reasons));
     }
 
-    /** A summary for a run that stopped before any connection (bad configuration, malformed script). */
-    public static Summary failed(SuiteConfig config, Instant startedAt, String error) {
-        return new Summary("smtp-starttls-conformance", version(), startedAt.toString(), List.of(),
-                new Summary.GateResult(config == null ? "MUST" : config.gate().name(), false, List.of(error)));
-    }
-
-    public static Path write(Summary summary, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(FILE_NAME);
-        JSON.writeValue(file.toFile(), summary);
-        return file;
-    }
-
-    public static Summary read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Summary.class);
+    /** A summary for a run refused before any connection (bad configuration, malformed requirement file). */
+    public static Summary refused(Gate gate, Instant startedAt, String error) {
+        return new Summary(SUITE, version(), startedAt.toString(), List.of(),
+                new Summary.GateResult(gate, false, ExitCode.CONFIGURATION_ERROR, List.of(error)));
     }
 
     private static Summary.RequirementResult requirementResult(Requirement r, List<CaseResult> cases) {
@@ -78,10 +78,10 @@ public final class SummaryBuilder {
                 .map(c -> cases.size() > 1 ? c.caseName() + ": " + c.detail() : c.detail())
                 .collect(Collectors.joining("; "));
         List<Summary.CaseSummary> caseSummaries = cases.stream().map(c -> new Summary.CaseSummary(c.caseName(),
-                c.description(), c.verdict().name(), c.detail(), c.duration().toMillis(), c.transcript(), c.steps(),
+                c.description(), c.verdict(), c.detail(), c.duration().toMillis(), c.transcript(), c.steps(),
                 c.source())).toList();
-        return new Summary.RequirementResult(r.id(), r.level().name(), verdict.name(), r.title(), detail, r.rfcName(),
-                r.section(), r.sectionTitle(), r.quote(), r.link().toString(), r.fixHint(), r.derived(), caseSummaries);
+        return new Summary.RequirementResult(r.id(), r.level(), verdict, r.title(), detail, r.rfcName(),
+                r.section(), r.sectionTitle(), r.quote(), r.link().toString(), r.fixHint(), r.isDerived(), caseSummaries);
     }
 
     private static Summary.Facts facts(TargetFacts f) {
@@ -96,7 +96,18 @@ public final class SummaryBuilder {
                 leaf.map(CertificateFacts::ipAddresses).orElse(null), leaf.map(c -> c.notBefore().toString()).orElse(null),
                 leaf.map(c -> c.notAfter().toString()).orElse(null), leaf.map(CertificateFacts::key).orElse(null),
                 leaf.map(CertificateFacts::signatureAlgorithm).orElse(null), leaf.map(CertificateFacts::issuer).orElse(null),
-                tls.map(t -> t.peerChain().size()).orElse(null));
+                tls.map(t -> t.peerChain().size()).orElse(null),
+                tls.filter(t -> !t.peerChain().isEmpty()).map(t -> pem(t.peerChain().get(0))).orElse(null));
+    }
+
+    private static String pem(X509Certificate certificate) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(certificate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static String version() {

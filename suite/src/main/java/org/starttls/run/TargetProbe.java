@@ -1,7 +1,7 @@
 package org.starttls.run;
 
 import java.util.Optional;
-import org.starttls.catalogue.Profile;
+import org.starttls.cases.TargetFacts;
 import org.starttls.client.ConnectFailedException;
 import org.starttls.client.Reply;
 import org.starttls.client.ReplyTimeoutException;
@@ -10,6 +10,7 @@ import org.starttls.client.SmtpClient;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.Target;
 import org.starttls.client.TlsFacts;
+import org.starttls.summary.Profile;
 
 /**
  * One well-behaved session per target before the cases: greeting, EHLO, STARTTLS, EHLO inside TLS, QUIT.

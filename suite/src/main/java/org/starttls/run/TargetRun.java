@@ -3,6 +3,9 @@ package org.starttls.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.starttls.cases.CaseResult;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.cases.TargetFacts;
 import org.starttls.client.Target;
 
 /** The cases of one target in flight: the probe's facts and one future result per case, in catalogue order. */

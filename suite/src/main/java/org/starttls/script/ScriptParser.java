@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads the {@code .smtp} scenario format (DESIGN §4). Strict: anything it does not understand is a
+ * Reads the {@code .smtp} requirement format (DESIGN §4): header directives, then the cases' steps. Strict: anything it
+ * does not understand is a
  * {@link ScriptParseException} naming file, line and reason, never a silently skipped line.
  */
 public final class ScriptParser {
@@ -38,78 +39,134 @@ public final class ScriptParser {
     private ScriptParser() {
     }
 
-    public static Script parse(String file, String text) {
-        String name = caseName(file);
-        String id = null;
-        String description = null;
-        List<String> quotes = new ArrayList<>();
-        List<String> needsClear = new ArrayList<>();
-        List<String> needsTls = new ArrayList<>();
-        List<Step> steps = new ArrayList<>();
+    /** The header directives of a requirement file, in the order they are usually written. */
+    public static final List<String> DIRECTIVES = List.of("@id", "@role", "@section", "@profiles", "@derived", "@quote",
+            "@title", "@title.de", "@fix", "@fix.de", "@check", "@case", "@needs");
+    private static final Pattern CASE = Pattern.compile("(?:([A-Z0-9][A-Z0-9-]*):\\s+)?(.+)");
+
+    /**
+     * Reads a requirement file: its header directives, then its cases. A case starts with {@code @case [NAME:]
+     * description}; a file with one case may leave the name out (the case is then named after the requirement).
+     */
+    public static RequirementText parse(String file, String text) {
+        java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> headerLines = new java.util.HashMap<>();
+        List<Script> cases = new ArrayList<>();
+        CaseBuilder current = null;
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int no = i + 1;
             String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                if (description == null && steps.isEmpty()) {
-                    description = line.substring(1).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                if (current != null) {
+                    current.text(lines[i]);
+                    if (line.startsWith("#") && current.steps.isEmpty() && current.description == null) {
+                        current.description = line.substring(1).strip();
+                    }
                 }
                 continue;
             }
             if (line.startsWith("@")) {
                 String[] kv = line.split("\\s+", 2);
                 String value = kv.length > 1 ? kv[1].strip() : "";
-                switch (kv[0]) {
-                    case "@id" -> {
-                        if (id != null) {
-                            throw new ScriptParseException(file, no, "@id given twice; a script checks one requirement");
-                        }
-                        if (value.isEmpty()) {
-                            throw new ScriptParseException(file, no, "@id needs a requirement id, e.g. @id RFC3207-4-SHOULD-530");
-                        }
-                        id = value;
-                    }
-                    case "@quote" -> quotes.add(value);
-                    case "@needs" -> {
-                        for (String keyword : value.split("\\s+")) {
-                            if (!EHLO_KEYWORD.matcher(keyword).matches()) {
-                                throw new ScriptParseException(file, no, "@needs takes EHLO keywords such as STARTTLS or "
-                                        + "tls:AUTH, not '" + keyword + "'");
-                            }
-                            String upper = keyword.toUpperCase(Locale.ROOT);
-                            if (upper.startsWith("TLS:")) {
-                                needsTls.add(upper.substring(4));
-                            } else {
-                                needsClear.add(upper);
-                            }
-                        }
-                    }
-                    default -> throw new ScriptParseException(file, no, "unknown directive " + kv[0]
-                            + "; expected @id, @quote or @needs");
+                if (!DIRECTIVES.contains(kv[0])) {
+                    throw new ScriptParseException(file, no, "unknown directive " + kv[0] + "; a requirement file knows "
+                            + String.join(", ", DIRECTIVES));
                 }
+                if (kv[0].equals("@case")) {
+                    if (current != null) {
+                        cases.add(current.build(file));
+                    }
+                    Matcher m = CASE.matcher(value);
+                    if (!m.matches()) {
+                        throw new ScriptParseException(file, no, "@case needs a description, e.g. @case AFTER-EHLO: MAIL "
+                                + "FROM given in cleartext is forgotten");
+                    }
+                    current = new CaseBuilder(no, m.group(1), m.group(2));
+                    current.text(lines[i]);
+                    continue;
+                }
+                if (kv[0].equals("@needs")) {
+                    if (current == null) {
+                        throw new ScriptParseException(file, no, "@needs belongs to a case: write it after @case");
+                    }
+                    current.text(lines[i]);
+                    needs(file, no, value, current.needsClear, current.needsTls);
+                    continue;
+                }
+                if (current != null) {
+                    throw new ScriptParseException(file, no, kv[0] + " is a header directive: write it before the first @case");
+                }
+                if (value.isEmpty()) {
+                    throw new ScriptParseException(file, no, kv[0] + " needs a value");
+                }
+                headers.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(value);
+                headerLines.putIfAbsent(kv[0], no);
                 continue;
             }
-            steps.add(step(file, no, line, lines[i]));
+            if (current == null) {
+                throw new ScriptParseException(file, no, "a step before the first @case; start the case with "
+                        + "@case DESCRIPTION");
+            }
+            current.text(lines[i]);
+            current.steps.add(step(file, no, line, lines[i]));
         }
-        if (id == null) {
-            throw new ScriptParseException(file, 1, "no @id line; every script names the requirement it checks");
+        if (current != null) {
+            cases.add(current.build(file));
         }
-        if (steps.stream().noneMatch(Step::verdict)) {
-            throw new ScriptParseException(file, lines.length, "no verdict step; mark the step the requirement is judged on "
-                    + "with '!' (S!, TLS!, CLOSE! or QUIET!)");
+        return new RequirementText(file, text, headers, headerLines, cases);
+    }
+
+    /** The lines of one {@code @case} while it is being read. */
+    private static final class CaseBuilder {
+        final int line;
+        final String suffix;
+        String description;
+        final List<String> needsClear = new ArrayList<>();
+        final List<String> needsTls = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
+
+        CaseBuilder(int line, String suffix, String description) {
+            this.line = line;
+            this.suffix = suffix;
+            this.description = description;
         }
-        return new Script(name, file, id, description == null ? name : description, List.copyOf(quotes),
-                List.copyOf(needsClear), List.copyOf(needsTls), List.copyOf(steps), text);
+
+        void text(String line) {
+            text.append(line).append('\n');
+        }
+
+        Script build(String file) {
+            if (steps.stream().noneMatch(Step::verdict)) {
+                throw new ScriptParseException(file, line, "the case has no verdict step; mark the step the requirement "
+                        + "is judged on with '!' (S!, TLS!, CLOSE! or QUIET!)");
+            }
+            return new Script(java.util.Optional.ofNullable(suffix), file, line, description, List.copyOf(needsClear),
+                    List.copyOf(needsTls), List.copyOf(steps), text.toString().stripTrailing() + "\n");
+        }
+    }
+
+    private static void needs(String file, int no, String value, List<String> needsClear, List<String> needsTls) {
+        for (String keyword : value.split("\\s+")) {
+            if (!EHLO_KEYWORD.matcher(keyword).matches()) {
+                throw new ScriptParseException(file, no, "@needs takes EHLO keywords such as STARTTLS or "
+                        + "tls:AUTH, not '" + keyword + "'");
+            }
+            String upper = keyword.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("TLS:")) {
+                needsTls.add(upper.substring(4));
+            } else {
+                needsClear.add(upper);
+            }
+        }
     }
 
     private static Step step(String file, int no, String line, String original) {
         Matcher m = STEP.matcher(line);
         if (!m.matches()) {
             throw new ScriptParseException(file, no, "cannot read '" + abbreviate(line) + "'; a line is a comment (#), a "
-                    + "directive (@id, @quote, @needs) or a step: C:, C~, S:, S!, TLS, CLOSE, QUIET (append ! to mark the verdict step)");
+                    + "directive (@id, @quote, @case, @needs, ...) or a step: C:, C~, S:, S!, TLS, CLOSE, QUIET (append ! to mark the verdict step)");
         }
         String keyword = m.group(1);
         String arg = m.group(2) == null ? "" : m.group(2).strip();
@@ -260,11 +317,6 @@ public final class ScriptParser {
             }
         }
         return out.toByteArray();
-    }
-
-    static String caseName(String file) {
-        String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-        return base.endsWith(".smtp") ? base.substring(0, base.length() - 5) : base;
     }
 
     private static String abbreviate(String s) {

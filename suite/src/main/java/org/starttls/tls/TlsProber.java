@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.starttls.catalogue.Profile;
+import org.starttls.cases.CaseContext;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
-import org.starttls.run.CaseContext;
+import org.starttls.summary.Profile;
 
 /**
  * Opens one probe connection the way the profile says (EHLO and STARTTLS first, or TLS from the first byte for

@@ -1,11 +1,14 @@
 package org.starttls.fuzz;
 
-import org.starttls.script.Script;
+import java.util.List;
+import org.starttls.requirements.Catalogue;
+import org.starttls.script.RequirementText;
 import org.starttls.script.ScriptParseException;
 import org.starttls.script.ScriptParser;
+import org.starttls.script.Step;
 
 /**
- * What must hold for any text given as a scenario script: it parses, or it is refused with a
+ * What must hold for any text given as a requirement file: it is read and validated, or it is refused with a
  * {@link ScriptParseException} that names a line of the text; never another exception.
  */
 final class ScriptProperty {
@@ -15,10 +18,11 @@ final class ScriptProperty {
 
     static void check(String text) {
         try {
-            Script script = ScriptParser.parse("fuzz.smtp", text);
-            if (script.requirementId().isBlank() || script.steps().isEmpty()) {
-                throw new AssertionError("accepted a script without id or steps: " + text);
+            RequirementText file = ScriptParser.parse("requirements/server/rfc3207/4/fuzz.smtp", text);
+            if (file.cases().stream().anyMatch(c -> c.steps().stream().noneMatch(Step::verdict))) {
+                throw new AssertionError("accepted a case without a verdict step: " + text);
             }
+            Catalogue.of(List.of(file));
         } catch (ScriptParseException refused) {
             int lines = text.split("\r?\n", -1).length;
             if (refused.getMessage() == null || refused.getMessage().isBlank()) {

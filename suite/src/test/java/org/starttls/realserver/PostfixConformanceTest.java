@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.starttls.catalogue.Profile;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.checks.ExtraScripts;
 import org.starttls.fixtures.postfix.PostfixListener;
 import org.starttls.fixtures.postfix.PrivatePostfix;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.Summary;
-import org.starttls.run.Verdict;
-import org.starttls.script.ScenarioLibrary;
-import org.starttls.script.ScriptParser;
+import org.starttls.summary.Profile;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * The whole catalogue against a real mail server nobody here wrote: Postfix from Debian's package, one private
@@ -75,13 +73,13 @@ class PostfixConformanceTest {
     /** A 421 can only cut a case short: each verdict is the one the normal listener got, or INCONCLUSIVE. */
     @Test
     void a421FromPostfixMakesACaseInconclusiveNeverFail() {
-        Map<String, String> normal = RESULTS.get(Profile.REQUIRE_TLS).results().stream()
+        Map<String, Verdict> normal = RESULTS.get(Profile.REQUIRE_TLS).results().stream()
                 .collect(Collectors.toMap(Summary.RequirementResult::id, Summary.RequirementResult::verdict));
 
         assertThat(errorLimit.results()).allSatisfy(r -> assertThat(r.verdict()).as("%s: %s", r.id(), r.detail())
-                .isIn(normal.get(r.id()), Verdict.INCONCLUSIVE.name()));
+                .isIn(normal.get(r.id()), Verdict.INCONCLUSIVE));
         assertThat(errorLimit.results()).as("requirements cut short by 421 4.7.0 Error: too many errors")
-                .filteredOn(r -> r.verdict().equals(Verdict.INCONCLUSIVE.name()))
+                .filteredOn(r -> r.verdict() == Verdict.INCONCLUSIVE)
                 .anySatisfy(r -> assertThat(r.detail()).contains("421"));
     }
 
@@ -89,24 +87,22 @@ class PostfixConformanceTest {
     @Test
     void a421DuringAQuietPeriodOrAnExpectedCloseIsInconclusiveToo() throws Exception {
         String refuseOnce = """
-                @id RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND
                 S: 220
                 C: EHLO ${helo}
                 S: 250
                 C: HELP
                 S: 500
                 """;
+        String owner = "RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND";
         List<ConformanceCase> cases = List.of(
-                ScenarioLibrary.bind(ScriptParser.parse("RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND-421-QUIET.smtp",
-                        refuseOnce + "QUIET! 1s\n"), Optional.empty()),
-                ScenarioLibrary.bind(ScriptParser.parse("RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND-421-CLOSE.smtp",
-                        refuseOnce + "CLOSE!\n"), Optional.empty()));
+                ExtraScripts.of(owner, "421-QUIET", "a 421 during a quiet period", refuseOnce + "QUIET! 1s\n"),
+                ExtraScripts.of(owner, "421-CLOSE", "a 421 where a close is expected", refuseOnce + "CLOSE!\n"));
 
         Summary.TargetSummary result = CatalogueRun.start(POSTFIX.postfix(), ERROR_LIMIT.name(), Profile.REQUIRE_TLS,
                 "error-limit-quiet-close", cases).finish();
 
         assertThat(result.results()).flatExtracting(Summary.RequirementResult::cases).hasSize(2)
                 .allSatisfy(c -> assertThat(c.verdict()).as("%s: %s%n%s", c.name(), c.detail(), c.transcript())
-                        .isEqualTo(Verdict.INCONCLUSIVE.name()));
+                        .isEqualTo(Verdict.INCONCLUSIVE));
     }
 }

@@ -1,12 +1,12 @@
 package org.starttls.realserver;
 
-import static org.starttls.run.Verdict.FAIL;
-import static org.starttls.run.Verdict.NOT_APPLICABLE;
-import static org.starttls.run.Verdict.PASS;
+import static org.starttls.summary.Verdict.FAIL;
+import static org.starttls.summary.Verdict.NOT_APPLICABLE;
+import static org.starttls.summary.Verdict.PASS;
 
 import java.util.Map;
-import org.starttls.catalogue.Profile;
-import org.starttls.run.Verdict;
+import org.starttls.summary.Profile;
+import org.starttls.summary.Verdict;
 
 /**
  * What Postfix's documented behaviour implies for every catalogue requirement, under the two STARTTLS profiles:

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.catalogue.Profile;
-import org.starttls.catalogue.Requirement;
-import org.starttls.run.Summary;
+import org.starttls.requirements.Catalogue;
+import org.starttls.requirements.Requirement;
+import org.starttls.summary.Profile;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * The README's "Results against real servers" table, written from a run between two marker comments, only when
@@ -31,8 +32,8 @@ final class ReadmeResults {
     static String markdown(String version, Map<Profile, Summary.TargetSummary> results) {
         Summary.TargetSummary require = results.get(Profile.REQUIRE_TLS);
         Summary.TargetSummary offer = results.get(Profile.OFFER_TLS);
-        Map<String, String> requireVerdicts = verdicts(require);
-        Map<String, String> offerVerdicts = verdicts(offer);
+        Map<String, Verdict> requireVerdicts = verdicts(require);
+        Map<String, Verdict> offerVerdicts = verdicts(offer);
         StringBuilder md = new StringBuilder();
         md.append("Postfix ").append(version).append(" (`postconf -d mail_version`, Debian's package), a private instance on ")
                 .append("127.0.0.1 with a certificate from the suite's test CA and TLS 1.2 or later only ")
@@ -46,8 +47,8 @@ final class ReadmeResults {
         for (Requirement r : Catalogue.all()) {
             PostfixVerdicts.Expected expected = PostfixVerdicts.TABLE.get(r.id());
             md.append("| `").append(r.id()).append("` | ").append(r.level().keyword()).append(" | ")
-                    .append(requireVerdicts.getOrDefault(r.id(), "not run")).append(" | ")
-                    .append(offerVerdicts.getOrDefault(r.id(), "not run")).append(" | ")
+                    .append(shown(requireVerdicts.get(r.id()))).append(" | ")
+                    .append(shown(offerVerdicts.get(r.id()))).append(" | ")
                     .append(expected == null ? "" : expected.note().replace("|", "\\|")).append(" |\n");
         }
         return md.toString();
@@ -78,7 +79,11 @@ final class ReadmeResults {
         throw new IOException("no README.md with the line " + BEGIN + " above " + Path.of("").toAbsolutePath());
     }
 
-    private static Map<String, String> verdicts(Summary.TargetSummary summary) {
+    private static String shown(Verdict verdict) {
+        return verdict == null ? "not run" : verdict.name();
+    }
+
+    private static Map<String, Verdict> verdicts(Summary.TargetSummary summary) {
         return summary.results().stream().collect(Collectors.toMap(Summary.RequirementResult::id,
                 Summary.RequirementResult::verdict));
     }

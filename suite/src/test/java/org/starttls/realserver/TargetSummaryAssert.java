@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.catalogue.Profile;
-import org.starttls.catalogue.Requirement;
-import org.starttls.run.Summary;
+import org.starttls.requirements.Catalogue;
+import org.starttls.requirements.Requirement;
+import org.starttls.summary.Profile;
+import org.starttls.summary.Summary;
 
 /** Compares one target's verdicts with an expected-verdict table, listing every difference at once. */
 final class TargetSummaryAssert extends AbstractAssert<TargetSummaryAssert, Summary.TargetSummary> {
@@ -34,7 +34,7 @@ final class TargetSummaryAssert extends AbstractAssert<TargetSummaryAssert, Summ
         List<String> wrong = new ArrayList<>();
         for (Requirement requirement : Catalogue.all()) {
             Summary.RequirementResult result = observed.get(requirement.id());
-            String verdict = result == null ? "not run" : result.verdict();
+            String verdict = result == null ? "not run" : result.verdict().name();
             PostfixVerdicts.Expected expected = table.get(requirement.id());
             if (expected == null) {
                 missing.add("  " + requirement.id() + ": " + verdict + (result == null ? "" : " (" + result.detail() + ")"));

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.run.ConfigException;
-import org.starttls.run.SuiteConfig;
+import org.starttls.config.ConfigException;
+import org.starttls.config.SuiteConfig;
+import org.starttls.requirements.Catalogue;
 
 /**
  * Every bad configuration is refused before any connection, with one sentence that names what is wrong and what to

@@ -19,12 +19,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.checks.ExtraScripts;
 import org.starttls.fixtures.pki.Credential;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.Behaviour;
@@ -32,10 +33,8 @@ import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.Reply;
 import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.server.Verb;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.Summary;
-import org.starttls.script.ScenarioLibrary;
-import org.starttls.script.ScriptParser;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * Every hostile server and network fault the suite must survive, each with the bound its run must end within
@@ -188,15 +187,17 @@ final class HostileCases {
                     return Started.of(server, server.target(), "smtp.tls.trust", ca.toString(), "smtp.retry.421", "200ms",
                             "smtp.select", "RFC3207-4-INFO-ALLOWED-BEFORE-TLS");
                 }, t -> t.results().stream().flatMap(r -> r.cases().stream())
-                        .anyMatch(c -> c.name().endsWith("NOOP") && c.verdict().equals("PASS")
+                        .anyMatch(c -> c.name().endsWith("NOOP") && c.verdict() == Verdict.PASS
                                 && c.detail().startsWith("run again after a 421"))
                         ? null : "the NOOP case was not run again after its 421"));
         cases.add(new HostileCase("tarpit: every reply but the 220 to STARTTLS after 0.4 T, a 40-reply case, concurrency 1",
                 "probe (about 6 replies) + one case budget (12 T) + 2 s", 6 * 0.4 + 12 + 4,
                 (pki, ca) -> {
                     ReferenceServer server = reference(pki, new SlowReplies(T.multipliedBy(2).dividedBy(5)));
-                    List<ConformanceCase> cases2 = new ArrayList<>(RunHarness.catalogueCases());
-                    cases2.add(ScenarioLibrary.bind(ScriptParser.parse("robustness/0-tarpit-long.smtp", longScript(40)), Optional.empty()));
+                    // first, so that the catalogue's cases come after its budget ran out
+                    List<ConformanceCase> cases2 = new ArrayList<>(List.of(
+                            ExtraScripts.of(TARPIT_OWNER, "TARPIT-LONG", "a long case against a tarpit", longScript(40))));
+                    cases2.addAll(RunHarness.catalogueCases());
                     return Started.of(server, server.target(), "smtp.tls.trust", ca.toString(), "smtp.concurrency", "1")
                             .withCases(cases2);
                 }, HostileCases::tarpitCapped));
@@ -220,9 +221,10 @@ final class HostileCases {
         write(out, "220 2.0.0 go ahead\r\n");
     }
 
+    private static final String TARPIT_OWNER = "RFC3207-3-INFO-STARTTLS-ADVERTISED";
+
     private static String longScript(int noops) {
-        StringBuilder s = new StringBuilder("# a long case against a tarpit\n@id RFC3207-3-INFO-STARTTLS-ADVERTISED\n"
-                + "S: 220\nC: EHLO ${helo}\nS! 250 +STARTTLS\n");
+        StringBuilder s = new StringBuilder("S: 220\nC: EHLO ${helo}\nS! 250 +STARTTLS\n");
         for (int i = 0; i < noops; i++) {
             s.append("C: NOOP\nS: 250\n");
         }
@@ -231,11 +233,11 @@ final class HostileCases {
 
     private static String tarpitCapped(Summary.TargetSummary t) {
         List<Summary.CaseSummary> all = t.results().stream().flatMap(r -> r.cases().stream()).toList();
-        Summary.CaseSummary longCase = all.stream().filter(c -> c.name().equals("0-tarpit-long")).findFirst().orElseThrow();
-        if (!longCase.verdict().equals("INCONCLUSIVE") || !longCase.detail().contains("time budget")) {
+        Summary.CaseSummary longCase = all.stream().filter(c -> c.name().equals(TARPIT_OWNER + "-TARPIT-LONG")).findFirst().orElseThrow();
+        if (longCase.verdict() != Verdict.INCONCLUSIVE || !longCase.detail().contains("time budget")) {
             return "the long case was not cut by its budget: " + longCase.verdict() + " " + longCase.detail();
         }
-        return all.stream().filter(c -> c != longCase && !c.verdict().equals("NOT_APPLICABLE")
+        return all.stream().filter(c -> c != longCase && c.verdict() != Verdict.NOT_APPLICABLE
                         && !c.detail().contains("used up its budget")).findFirst()
                 .map(c -> "case " + c.name() + " was run after the budget ran out: " + c.verdict()).orElse(null);
     }

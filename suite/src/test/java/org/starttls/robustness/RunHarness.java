@@ -1,20 +1,20 @@
 package org.starttls.robustness;
 
-import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.starttls.client.SmtpClient;
-import org.starttls.catalogue.AllCases;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.ConformanceRun;
-import org.starttls.run.Summary;
-import org.starttls.run.SummaryBuilder;
-import org.starttls.run.SuiteConfig;
+import org.starttls.RunResult;
+import org.starttls.Suite;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.checks.CheckLibrary;
+import org.starttls.config.SuiteConfig;
+import org.starttls.summary.Summary;
+import org.starttls.summary.SummaryJson;
 
-/** A whole conformance run in this JVM, as the JUnit glue does it: configuration, run, summary.json. */
+/** A whole conformance run in this JVM through the engine's one entry point, {@link Suite#run}. */
 final class RunHarness {
 
     record Outcome(Summary summary, Duration elapsed, Path summaryFile) {
@@ -23,24 +23,21 @@ final class RunHarness {
         }
     }
 
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
     private RunHarness() {
     }
 
-    /** The whole catalogue: scenario scripts and Java cases. */
+    /** The whole catalogue: the requirements' scripts and Java checks. */
     static List<ConformanceCase> catalogueCases() {
-        return AllCases.load();
+        return CheckLibrary.cases();
     }
 
-    static Outcome run(Map<String, String> properties, List<ConformanceCase> cases) throws IOException {
-        Instant startedAt = Instant.now();
+    static Outcome run(Map<String, String> properties, List<ConformanceCase> cases) {
         long started = System.nanoTime();
         SuiteConfig config = SuiteConfig.from(properties);
-        Summary summary;
-        try (SmtpClient client = new SmtpClient(config.clientSettings());
-             ConformanceRun run = new ConformanceRun(config, client, cases)) {
-            summary = SummaryBuilder.build(config, startedAt, run.start());
-        }
-        Path file = SummaryBuilder.write(summary, config.reportDir());
-        return new Outcome(summary, Duration.ofNanos(System.nanoTime() - started), file);
+        RunResult result = Suite.run(config, cases, QUIET);
+        return new Outcome(result.summary(), Duration.ofNanos(System.nanoTime() - started),
+                result.reportDir().resolve(SummaryJson.FILE_NAME));
     }
 }

@@ -12,20 +12,19 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.checks.ExtraScripts;
+import org.starttls.config.Credentials;
+import org.starttls.config.SuiteConfig;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.Credentials;
-import org.starttls.run.Summary;
-import org.starttls.run.SuiteConfig;
-import org.starttls.script.ScenarioLibrary;
-import org.starttls.script.ScriptParser;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * AUTH credentials are used, inside TLS only, and never written anywhere: a full run with a known secret, then every
@@ -36,6 +35,9 @@ class SecretsTest {
     private static final String USER = "robust-user";
     /** Fresh per run, so that no file from an earlier build can contain it by accident. */
     private static final String SECRET = "pw-" + UUID.randomUUID();
+
+    /** The requirement the extra scripts are filed under; what they check is where the secret goes. */
+    private static final String OWNER = "RFC3207-4.2-MUST-KNOW-TLS-ACTIVE";
 
     @TempDir
     Path reports;
@@ -48,10 +50,10 @@ class SecretsTest {
         RunHarness.Outcome outcome;
         try (ReferenceServer server = ReferenceServer.start(ServerOptions.builder(pki.server()).auth(USER, SECRET).build())) {
             List<ConformanceCase> cases = new ArrayList<>(RunHarness.catalogueCases());
-            cases.add(script("auth-plain-inside-tls", "C: AUTH PLAIN ${auth_plain}\nS! 235\n", true));
-            cases.add(script("auth-login-inside-tls", "C: AUTH LOGIN\nS: 334\nC: ${auth_login_user}\nS: 334\n"
+            cases.add(script("AUTH-PLAIN-INSIDE-TLS", "C: AUTH PLAIN ${auth_plain}\nS! 235\n", true));
+            cases.add(script("AUTH-LOGIN-INSIDE-TLS", "C: AUTH LOGIN\nS: 334\nC: ${auth_login_user}\nS: 334\n"
                     + "C: ${auth_login_password}\nS! 235\n", true));
-            cases.add(script("auth-plain-before-tls", "C: AUTH PLAIN ${auth_plain}\nS! 235\n", false));
+            cases.add(script("AUTH-PLAIN-BEFORE-TLS", "C: AUTH PLAIN ${auth_plain}\nS! 235\n", false));
             Map<String, String> props = new HashMap<>(Map.of("smtp.target", server.target(), "smtp.tls.trust", ca.toString(),
                     "smtp.auth.user", USER, "smtp.auth.password", SECRET, "smtp.report.dir", reports.toString()));
             outcome = RunHarness.run(props, cases);
@@ -59,11 +61,11 @@ class SecretsTest {
 
         Map<String, Summary.CaseSummary> byName = new HashMap<>();
         outcome.target().results().forEach(r -> r.cases().forEach(c -> byName.put(c.name(), c)));
-        assertThat(byName.get("auth-plain-inside-tls").verdict()).as(byName.get("auth-plain-inside-tls").detail()).isEqualTo("PASS");
-        assertThat(byName.get("auth-plain-inside-tls").transcript()).contains(">>> AUTH PLAIN ********");
-        assertThat(byName.get("auth-login-inside-tls").verdict()).as(byName.get("auth-login-inside-tls").detail()).isEqualTo("PASS");
-        assertThat(byName.get("auth-plain-before-tls").verdict()).isEqualTo("INCONCLUSIVE");
-        assertThat(byName.get("auth-plain-before-tls").detail()).contains("not sending the AUTH credentials: TLS is not active");
+        assertThat(byName.get(OWNER + "-AUTH-PLAIN-INSIDE-TLS").verdict()).as(byName.get(OWNER + "-AUTH-PLAIN-INSIDE-TLS").detail()).isEqualTo(Verdict.PASS);
+        assertThat(byName.get(OWNER + "-AUTH-PLAIN-INSIDE-TLS").transcript()).contains(">>> AUTH PLAIN ********");
+        assertThat(byName.get(OWNER + "-AUTH-LOGIN-INSIDE-TLS").verdict()).as(byName.get(OWNER + "-AUTH-LOGIN-INSIDE-TLS").detail()).isEqualTo(Verdict.PASS);
+        assertThat(byName.get(OWNER + "-AUTH-PLAIN-BEFORE-TLS").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(byName.get(OWNER + "-AUTH-PLAIN-BEFORE-TLS").detail()).contains("not sending the AUTH credentials: TLS is not active");
 
         List<String> forms = secretForms();
         for (Path root : List.of(reports, Paths.get("target").toAbsolutePath())) {
@@ -88,9 +90,9 @@ class SecretsTest {
 
     /** Greeting, EHLO, and for {@code insideTls} STARTTLS and EHLO again, then {@code steps}. */
     private static ConformanceCase script(String name, String steps, boolean insideTls) {
-        String text = "# " + name + "\n@id RFC3207-4.2-MUST-KNOW-TLS-ACTIVE\nS: 220\nC: EHLO ${helo}\nS: 250\n"
+        String text = "S: 220\nC: EHLO ${helo}\nS: 250\n"
                 + (insideTls ? "C: STARTTLS\nS: 220\nTLS\nC: EHLO ${helo}\nS: 250 +AUTH\n" : "") + steps + "C: QUIT\nS: 221\n";
-        return ScenarioLibrary.bind(ScriptParser.parse("robustness/" + name + ".smtp", text), Optional.empty());
+        return ExtraScripts.of(OWNER, name, "the AUTH account in a script, " + name, text);
     }
 
     private static List<String> secretForms() {

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.starttls.run.Summary;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * A 421 read by a Java case straight after a raw write is the server shedding load, not an answer to judge: the
@@ -40,7 +41,7 @@ class ServiceClosingTest {
                     "smtp.report.dir", reports.toString()), RunHarness.catalogueCases());
 
             assertThat(outcome.target().results()).singleElement().satisfies(r -> {
-                assertThat(r.verdict()).as(r.detail()).isEqualTo("INCONCLUSIVE");
+                assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.INCONCLUSIVE);
                 assertThat(r.cases()).extracting(Summary.CaseSummary::detail).allSatisfy(d -> assertThat(d).contains("421"));
             });
         }

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScriptParserTest {
 
     private static final String GOOD = """
-            # Server must not advertise STARTTLS again once TLS is active
-            @id     RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS
-            @quote  A server MUST NOT return the STARTTLS extension
-            @needs  PIPELINING tls:AUTH
+            @id       RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS
+            @quote    A server MUST NOT return the STARTTLS extension
+            @quote    in response to an EHLO command
+            @case     Server must not advertise STARTTLS again once TLS is active
+            @needs    PIPELINING tls:AUTH
             S: 220
             C: EHLO ${helo}
             S: 250 +STARTTLS
@@ -28,17 +30,22 @@ class ScriptParserTest {
             """;
 
     @Test
-    void readsEveryStepKind() {
-        Script s = ScriptParser.parse("scenarios/x/REOFFER.smtp", GOOD);
-        assertThat(s.name()).isEqualTo("REOFFER");
-        assertThat(s.requirementId()).isEqualTo("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS");
+    void readsHeadersAndEveryStepKind() {
+        RequirementText file = ScriptParser.parse("requirements/x.smtp", GOOD);
+        assertThat(file.joined("@id")).contains("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS");
+        assertThat(file.joined("@quote")).contains("A server MUST NOT return the STARTTLS extension in response to an EHLO command");
+        assertThat(file.line("@quote")).isEqualTo(2);
+        assertThat(file.cases()).hasSize(1);
+        Script s = file.cases().get(0);
+        assertThat(s.suffix()).isEmpty();
+        assertThat(s.line()).isEqualTo(4);
         assertThat(s.description()).isEqualTo("Server must not advertise STARTTLS again once TLS is active");
         assertThat(s.needsClear()).containsExactly("PIPELINING");
         assertThat(s.needsTls()).containsExactly("AUTH");
         assertThat(s.steps()).hasSize(12);
-        assertThat(s.steps().get(3)).isEqualTo(new Step.Send(8, "C~ STARTTLS\\r\\nNOOP\\r\\n", "STARTTLS\\r\\nNOOP\\r\\n", true));
+        assertThat(s.steps().get(3)).isEqualTo(new Step.Send(9, "C~ STARTTLS\\r\\nNOOP\\r\\n", "STARTTLS\\r\\nNOOP\\r\\n", true));
         assertThat(s.steps().get(5)).isInstanceOf(Step.StartTls.class).matches(step -> !step.verdict());
-        assertThat(s.steps().get(6)).isEqualTo(new Step.Quiet(11, "QUIET! 1.5s", Duration.ofMillis(1500), true));
+        assertThat(s.steps().get(6)).isEqualTo(new Step.Quiet(12, "QUIET! 1.5s", Duration.ofMillis(1500), true));
         Step.Expect ehlo = (Step.Expect) s.steps().get(8);
         assertThat(ehlo.verdict()).isTrue();
         assertThat(ehlo.expectations()).hasSize(3);
@@ -48,6 +55,14 @@ class ScriptParserTest {
         assertThat(((Expectation.Code) mail.expectations().get(0)).matches(550)).isFalse();
         assertThat(mail.expectations().get(1)).isEqualTo(new Expectation.Enhanced("5.7.0"));
         assertThat(s.steps().get(11)).isInstanceOf(Step.Close.class);
+    }
+
+    @Test
+    void namedCasesKeepTheirLinesApart() {
+        RequirementText file = ScriptParser.parse("f.smtp", "@id X\n@case A: first\nS! 220\n\n@case B-2: second\n# note\nS! 220\n");
+        assertThat(file.cases()).extracting(Script::suffix).containsExactly(Optional.of("A"), Optional.of("B-2"));
+        assertThat(file.cases()).extracting(Script::description).containsExactly("first", "second");
+        assertThat(file.cases().get(1).text()).isEqualTo("@case B-2: second\n# note\nS! 220\n");
     }
 
     @Test
@@ -65,38 +80,24 @@ class ScriptParserTest {
 
     @Test
     void namesFileLineAndReasonForEveryMistake() {
-        assertError("@id X\nS: 220\nX: nonsense\nS! 250", "f.smtp:3: cannot read 'X: nonsense'");
-        assertError("@id X\nS: 2500\nS! 250", "f.smtp:2: '2500' is not a reply code");
-        assertError("@id X\nS: 600\nS! 250", "f.smtp:2: '600' is not a reply code");
-        assertError("@id X\nS: 250 bogus\nS! 250", "f.smtp:2: cannot read 'bogus' in S:");
-        assertError("@id X\nS: 250 /(unclosed/\nS! 250", "f.smtp:2: bad regular expression");
-        assertError("@id X\nQUIET! forever", "f.smtp:2: QUIET needs a duration");
-        assertError("@id X\nQUIET! 90s", "f.smtp:2: QUIET 90s is outside");
-        assertError("@id X\nTLS! now", "f.smtp:2: TLS! takes no argument");
-        assertError("@id X\nC: EHLO ${who}\nS! 250", "f.smtp:2: unknown variable ${who}");
-        assertError("@id X\nC: A\\q\nS! 250", "f.smtp:2: unknown escape \\q");
-        assertError("@id X\nC~ A\\x4\nS! 250", "f.smtp:2: \\x needs two hex digits");
-        assertError("@id X\n@id Y\nS! 250", "f.smtp:2: @id given twice");
-        assertError("@author me\n@id X\nS! 250", "f.smtp:1: unknown directive @author");
-        assertError("@id X\n@needs STARTTLS?\nS! 250", "f.smtp:2: @needs takes EHLO keywords");
-        assertError("S: 220\nS! 250", "f.smtp:1: no @id line");
-        assertError("@id X\nS: 220\nC: QUIT\nS: 221", "f.smtp:4: no verdict step");
-    }
-
-    @Test
-    void unknownRequirementIdIsAnError() {
-        Script s = ScriptParser.parse("scenarios/f.smtp", "# x\n@id RFC3207-9-MUST-NOTHING\nS! 220");
-        assertThatThrownBy(() -> ScenarioLibrary.bind(s, java.util.Optional.empty()))
-                .isInstanceOf(ScriptParseException.class)
-                .hasMessage("scenarios/f.smtp:2: unknown requirement id 'RFC3207-9-MUST-NOTHING'; add it to "
-                        + "org.starttls.catalogue.Catalogue or fix the spelling");
-    }
-
-    @Test
-    void quoteMustBeTheCataloguesWording() {
-        Script s = ScriptParser.parse("f.smtp", "@id RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS\n@quote servers may re-offer STARTTLS\nS! 220");
-        assertThatThrownBy(() -> ScenarioLibrary.bind(s, java.util.Optional.empty()))
-                .hasMessageStartingWith("f.smtp:2: @quote 'servers may re-offer STARTTLS' is not in the catalogue's quote");
+        assertError("@case c\nS: 220\nX: nonsense\nS! 250", "f.smtp:3: cannot read 'X: nonsense'");
+        assertError("@case c\nS: 2500\nS! 250", "f.smtp:2: '2500' is not a reply code");
+        assertError("@case c\nS: 600\nS! 250", "f.smtp:2: '600' is not a reply code");
+        assertError("@case c\nS: 250 bogus\nS! 250", "f.smtp:2: cannot read 'bogus' in S:");
+        assertError("@case c\nS: 250 /(unclosed/\nS! 250", "f.smtp:2: bad regular expression");
+        assertError("@case c\nQUIET! forever", "f.smtp:2: QUIET needs a duration");
+        assertError("@case c\nQUIET! 90s", "f.smtp:2: QUIET 90s is outside");
+        assertError("@case c\nTLS! now", "f.smtp:2: TLS! takes no argument");
+        assertError("@case c\nC: EHLO ${who}\nS! 250", "f.smtp:2: unknown variable ${who}");
+        assertError("@case c\nC: A\\q\nS! 250", "f.smtp:2: unknown escape \\q");
+        assertError("@case c\nC~ A\\x4\nS! 250", "f.smtp:2: \\x needs two hex digits");
+        assertError("@author me\n@case c\nS! 250", "f.smtp:1: unknown directive @author");
+        assertError("@case c\n@needs STARTTLS?\nS! 250", "f.smtp:2: @needs takes EHLO keywords");
+        assertError("@needs STARTTLS\n@case c\nS! 250", "f.smtp:1: @needs belongs to a case");
+        assertError("@case c\nS! 250\n@quote late", "f.smtp:3: @quote is a header directive");
+        assertError("@id X\nS: 220\nS! 250", "f.smtp:2: a step before the first @case");
+        assertError("@id\n@case c\nS! 250", "f.smtp:1: @id needs a value");
+        assertError("@case c\nS: 220\nC: QUIT\nS: 221", "f.smtp:1: the case has no verdict step");
     }
 
     private static void assertError(String text, String messageStart) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.starttls.catalogue.Profile;
+import org.starttls.cases.CaseContext;
+import org.starttls.cases.TargetFacts;
 import org.starttls.client.ClientSettings;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
@@ -17,8 +18,7 @@ import org.starttls.client.TrustConfig;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
-import org.starttls.run.CaseContext;
-import org.starttls.run.TargetFacts;
+import org.starttls.summary.Profile;
 
 class TlsProberTest {
 

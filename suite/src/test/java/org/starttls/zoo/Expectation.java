@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.run.Verdict;
+import org.starttls.requirements.Catalogue;
+import org.starttls.summary.Verdict;
 
 /**
  * What one server of the self-test must do to the verdicts.

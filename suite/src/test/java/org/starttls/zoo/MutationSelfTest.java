@@ -11,9 +11,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.catalogue.Requirement;
 import org.starttls.fixtures.zoo.Variant;
+import org.starttls.requirements.Catalogue;
+import org.starttls.requirements.Requirement;
 
 /**
  * The mutation self-test: every check must be able to fail. Each faulty-server variant breaks one rule; the suite

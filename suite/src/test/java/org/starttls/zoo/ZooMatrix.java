@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.starttls.catalogue.Catalogue;
-import org.starttls.catalogue.Requirement;
-import org.starttls.run.Verdict;
+import org.starttls.requirements.Catalogue;
+import org.starttls.requirements.Requirement;
+import org.starttls.summary.Verdict;
 
 /**
  * The self-test's verdict matrix, servers by requirements, as Markdown for people and CSV for tools. A cell is the

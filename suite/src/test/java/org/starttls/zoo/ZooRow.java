@@ -3,9 +3,9 @@ package org.starttls.zoo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.starttls.catalogue.Profile;
 import org.starttls.fixtures.zoo.Variant;
-import org.starttls.run.Verdict;
+import org.starttls.summary.Profile;
+import org.starttls.summary.Verdict;
 
 /**
  * One server of the self-test with the verdicts the suite gave it.

@@ -1,36 +1,34 @@
 package org.starttls.zoo;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.starttls.catalogue.Profile;
-import org.starttls.client.SmtpClient;
-import org.starttls.client.Target;
+import org.starttls.RunResult;
+import org.starttls.Suite;
+import org.starttls.checks.CheckLibrary;
+import org.starttls.config.SuiteConfig;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
-import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.server.ServerOptions.Mode;
+import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.zoo.Variant;
-import org.starttls.catalogue.AllCases;
-import org.starttls.run.ConformanceCase;
-import org.starttls.run.ConformanceRun;
-import org.starttls.run.Summary;
-import org.starttls.run.SummaryBuilder;
-import org.starttls.run.SuiteConfig;
-import org.starttls.run.TargetRun;
-import org.starttls.run.Verdict;
+import org.starttls.summary.Profile;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * Runs every case of the suite against the reference server (in each mode) and against every faulty-server
@@ -50,6 +48,7 @@ final class ZooRun {
     /** A run still going after this hangs; each case has its own smaller budget (timeout x 12). */
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final String INTERNAL_ERROR = "internal error in the suite";
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     /** A server under test in the self-test: the reference server in one mode, or a variant. */
     private record Subject(String name, Optional<Variant> variant, Mode mode, Expectation expectation) {
@@ -112,53 +111,51 @@ final class ZooRun {
     private record Group(Profile profile, Duration timeout) {
     }
 
-    private record Pending(Subject subject, SuiteConfig config, TargetRun run) {
-    }
-
     private ZooRun() {
     }
 
+    /**
+     * One {@link Suite#run} per profile and timeout, each with all its servers as targets, all groups at once; every
+     * run writes its reports under {@code workDir/<profile>-<timeout>}.
+     */
     static Result run(Path workDir) throws Exception {
         long started = System.nanoTime();
-        Instant startedAt = Instant.now();
         Files.createDirectories(workDir);
         TestPki pki = TestPki.create();
         Path caPem = workDir.resolve("zoo-ca.pem");
         pki.writeCaPem(caPem);
-        List<ConformanceCase> cases = AllCases.load();
         List<Subject> subjects = Stream.of(Arrays.stream(Mode.values()).map(Subject::reference),
                 Arrays.stream(Variant.values()).map(Subject::of),
                 ZooExpectations.extraRuns().stream().map(Subject::of)).flatMap(s -> s).toList();
 
         List<AutoCloseable> open = new ArrayList<>();
         try {
-            Map<Group, Map<Target, Subject>> groups = new LinkedHashMap<>();
+            Map<Group, Map<String, Subject>> groups = new LinkedHashMap<>();
             for (Subject subject : subjects) {
                 ReferenceServer server = subject.start(pki);
                 open.add(server);
                 groups.computeIfAbsent(new Group(subject.profile(), subject.timeout()), g -> new LinkedHashMap<>())
-                        .put(Target.parse(server.target()), subject);
+                        .put(server.target(), subject);
             }
-            Map<Duration, SmtpClient> clients = new HashMap<>();
-            List<Pending> pending = new ArrayList<>();
-            for (Map.Entry<Group, Map<Target, Subject>> group : groups.entrySet()) {
-                SuiteConfig config = config(group.getKey(), caPem, workDir)
-                        .withTargets(List.copyOf(group.getValue().keySet()), caPem.toString());
-                SmtpClient client = clients.computeIfAbsent(group.getKey().timeout(), t -> {
-                    SmtpClient c = new SmtpClient(config.clientSettings());
-                    open.add(c);
-                    return c;
-                });
-                ConformanceRun run = new ConformanceRun(config, client, cases);
-                open.add(run);
-                for (TargetRun targetRun : run.start()) {
-                    pending.add(new Pending(group.getValue().get(targetRun.target()), config, targetRun));
-                }
-            }
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            Map<Group, CompletableFuture<RunResult>> runs = new LinkedHashMap<>();
+            groups.forEach((group, servers) -> runs.put(group, CompletableFuture.supplyAsync(() -> Suite.run(
+                    config(group, servers.keySet(), caPem, workDir), CheckLibrary.cases(), QUIET))));
             Map<Subject, ZooRow> rows = new HashMap<>();
-            for (Pending p : pending) {
-                rows.put(p.subject(), await(p, startedAt, deadline));
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            for (Map.Entry<Group, CompletableFuture<RunResult>> run : runs.entrySet()) {
+                Map<String, Subject> servers = groups.get(run.getKey());
+                Summary summary;
+                try {
+                    summary = run.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).summary();
+                } catch (TimeoutException e) {
+                    servers.values().forEach(s -> rows.put(s, new ZooRow(s.name(), s.variant(), s.profile(), s.expectation(),
+                            Map.of(), List.of("the run did not end within " + DEADLINE.toMinutes()
+                            + " min: the suite hangs on this server"), DEADLINE.toMillis())));
+                    continue;
+                }
+                for (Summary.TargetSummary target : summary.targets()) {
+                    rows.put(servers.get(target.target()), row(servers.get(target.target()), target));
+                }
             }
             return new Result(subjects.stream().map(rows::get).toList(), Duration.ofNanos(System.nanoTime() - started));
         } finally {
@@ -168,8 +165,9 @@ final class ZooRun {
         }
     }
 
-    private static SuiteConfig config(Group group, Path caPem, Path workDir) {
+    private static SuiteConfig config(Group group, Collection<String> targets, Path caPem, Path workDir) {
         return SuiteConfig.from(Map.of(
+                "smtp.target", String.join(",", targets),
                 "smtp.profile", group.profile().propertyValue(),
                 "smtp.timeout", group.timeout().toMillis() + "ms",
                 "smtp.tls.trust", caPem.toString(),
@@ -177,26 +175,14 @@ final class ZooRun {
                 // the reference server's account (ServerOptions defaults), so the cases that authenticate run
                 "smtp.auth.user", ServerOptions.DEFAULT_AUTH_USER,
                 "smtp.auth.password", ServerOptions.DEFAULT_AUTH_PASSWORD,
-                "smtp.report.dir", workDir.toString()));
+                "smtp.report.dir", workDir.resolve(group.profile() + "-" + group.timeout().toMillis() + "ms").toString()));
     }
 
-    private static ZooRow await(Pending p, Instant startedAt, long deadline) throws InterruptedException {
-        Subject s = p.subject();
-        try {
-            p.run().durationMillis().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return new ZooRow(s.name(), s.variant(), s.profile(), s.expectation(), Map.of(),
-                    List.of("the run did not end within " + DEADLINE.toMinutes() + " min: the suite hangs on this server"),
-                    DEADLINE.toMillis());
-        } catch (ExecutionException e) {
-            return new ZooRow(s.name(), s.variant(), s.profile(), s.expectation(), Map.of(),
-                    List.of(INTERNAL_ERROR + ": " + e.getCause()), 0);
-        }
-        Summary.TargetSummary summary = SummaryBuilder.build(p.config(), startedAt, List.of(p.run())).targets().get(0);
+    private static ZooRow row(Subject s, Summary.TargetSummary summary) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         List<String> troubles = new ArrayList<>();
         for (Summary.RequirementResult r : summary.results()) {
-            verdicts.put(r.id(), Verdict.valueOf(r.verdict()));
+            verdicts.put(r.id(), r.verdict());
             r.cases().stream().filter(c -> c.detail().contains(INTERNAL_ERROR))
                     .forEach(c -> troubles.add(r.id() + " / " + c.name() + ": " + c.detail()));
         }

@@ -1,0 +1,27 @@
+package org.starttls.cases;
+
+import java.util.List;
+import org.starttls.requirements.Requirement;
+
+/** One executable check of one requirement: a case of its script, or a case of its Java check. */
+public interface ConformanceCase {
+
+    Requirement requirement();
+
+    /** Unique in the catalogue; starts with the requirement id. */
+    String name();
+
+    String description();
+
+    /** EHLO keywords the cleartext EHLO reply must list, else the case is NOT_APPLICABLE. */
+    List<String> needsClear();
+
+    /** EHLO keywords the EHLO reply inside TLS must list, else the case is NOT_APPLICABLE. */
+    List<String> needsTls();
+
+    /** The script text or a description of the Java check, attached to reports. */
+    String sourceText();
+
+    /** Runs the case against one target; never throws, every outcome is a verdict. */
+    CaseResult run(CaseContext context);
+}

@@ -1,0 +1,35 @@
+package org.starttls.cases;
+
+import org.starttls.summary.Verdict;
+
+/**
+ * A case's verdict with the sentence that explains it, and any evidence beyond the case's own sessions (the
+ * transcript of a TLS probe).
+ */
+public record Outcome(Verdict verdict, String detail, String evidence) {
+
+    public Outcome(Verdict verdict, String detail) {
+        this(verdict, detail, "");
+    }
+
+    public static Outcome pass(String detail) {
+        return new Outcome(Verdict.PASS, detail);
+    }
+
+    public static Outcome fail(String detail) {
+        return new Outcome(Verdict.FAIL, detail);
+    }
+
+    public static Outcome inconclusive(String detail) {
+        return new Outcome(Verdict.INCONCLUSIVE, detail);
+    }
+
+    /** The server's behaviour does not let the requirement be observed; the detail says why. */
+    public static Outcome notApplicable(String detail) {
+        return new Outcome(Verdict.NOT_APPLICABLE, detail);
+    }
+
+    public Outcome withEvidence(String transcript) {
+        return new Outcome(verdict, detail, transcript);
+    }
+}

@@ -1,0 +1,110 @@
+package org.starttls.checks.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.starttls.cases.Check;
+import org.starttls.cases.ConformanceCase;
+import org.starttls.cases.Outcome;
+import org.starttls.checks.Dialog;
+import org.starttls.checks.JavaCase;
+import org.starttls.checks.SetupFailed;
+import org.starttls.client.EnhancedStatus;
+import org.starttls.client.Reply;
+import org.starttls.client.SessionException;
+import org.starttls.client.SmtpSession;
+import org.starttls.requirements.Requirement;
+
+/**
+ * RFC 3207 §4 in the require-tls profile: every command other than NOOP, EHLO, STARTTLS and QUIT is refused with 530
+ * before STARTTLS, and that 530 carries 5.7.0 when ENHANCEDSTATUSCODES is advertised. Before TLS the cleartext EHLO
+ * offers no usable AUTH, so a 530 here can only mean "issue STARTTLS"; its text is shown for diagnosis only.
+ */
+final class BeforeTls {
+
+    /** The commands RFC 3207 §4 wants refused, each harmless if a faulty server runs it (no DATA content follows). */
+    record Command(String verb, String line) {
+    }
+
+    static final List<Command> REFUSED = List.of(
+            new Command("HELO", "HELO ${helo}"),
+            new Command("MAIL", "MAIL FROM:<${mail_from}>"),
+            new Command("RCPT", "RCPT TO:<${rcpt}>"),
+            new Command("DATA", "DATA"),
+            new Command("RSET", "RSET"),
+            new Command("VRFY", "VRFY ${rcpt}"),
+            new Command("EXPN", "EXPN ${rcpt}"),
+            new Command("HELP", "HELP"),
+            new Command("AUTH", "AUTH PLAIN"),
+            new Command("BDAT", "BDAT 0 LAST"),
+            new Command("ETRN", "ETRN ${helo}"),
+            new Command("UNKNOWN", "XCONFORMANCE"));
+
+    /** Postfix slows down from the 11th error in a session; six refusals per connection stay well below. */
+    private static final int REFUSALS_PER_SESSION = 6;
+    private static final EnhancedStatus SECURITY_POLICY = new EnhancedStatus(5, 7, 0);
+
+    private BeforeTls() {
+    }
+
+    /** One command before STARTTLS, one connection per command: each reply must be 530. */
+    static final class Refused530 implements Check {
+        @Override
+        public List<ConformanceCase> cases(Requirement requirement, List<String> arguments) {
+            Check.noArguments(arguments);
+            return REFUSED.stream().<ConformanceCase>map(command -> new JavaCase(requirement,
+                    requirement.id() + "-" + command.verb(), command.verb() + " before STARTTLS is refused with 530",
+                    List.of(), List.of(), Refused530.class, dialog -> check(dialog, command))).toList();
+        }
+
+        private static Outcome check(Dialog dialog, Command command) throws SessionException, SetupFailed {
+            SmtpSession session = dialog.afterEhlo();
+            Reply reply = dialog.command(session, dialog.expand(command.line()));
+            if (reply.code() == 530) {
+                return Outcome.pass(command.verb() + " before STARTTLS was refused with 530: " + Dialog.oneLine(reply));
+            }
+            return Outcome.fail(command.verb() + " before STARTTLS was answered " + Dialog.oneLine(reply)
+                    + " instead of 530 Must issue a STARTTLS command first");
+        }
+    }
+
+    /** Several commands in one connection: each 530 among their replies must carry 5.7.0. */
+    static final class EnhancedCode implements Check {
+        @Override
+        public List<ConformanceCase> cases(Requirement requirement, List<String> arguments) {
+            Check.noArguments(arguments);
+            List<ConformanceCase> cases = new ArrayList<>();
+            for (int from = 0; from < REFUSED.size(); from += REFUSALS_PER_SESSION) {
+                List<Command> commands = REFUSED.subList(from, Math.min(REFUSED.size(), from + REFUSALS_PER_SESSION));
+                String verbs = commands.stream().map(Command::verb).collect(Collectors.joining("-"));
+                cases.add(new JavaCase(requirement, requirement.id() + "-" + verbs, "The 530 to "
+                        + commands.stream().map(Command::verb).collect(Collectors.joining(", "))
+                        + " before STARTTLS carries 5.7.0", List.of("ENHANCEDSTATUSCODES"), List.of(), EnhancedCode.class,
+                        dialog -> check(dialog, commands)));
+            }
+            return cases;
+        }
+
+        private static Outcome check(Dialog dialog, List<Command> commands) throws SessionException, SetupFailed {
+            SmtpSession session = dialog.afterEhlo();
+            List<String> judged = new ArrayList<>();
+            for (Command c : commands) {
+                Reply reply = dialog.command(session, dialog.expand(c.line()));
+                if (reply.code() != 530) {
+                    continue; // not a 530: RFC3207-4-SHOULD-530 reports it
+                }
+                if (!reply.enhancedStatus().filter(SECURITY_POLICY::equals).isPresent()) {
+                    return Outcome.fail("the 530 to " + c.verb() + " carries " + reply.enhancedStatus()
+                            .map(EnhancedStatus::toString).orElse("no enhanced status code") + " instead of 5.7.0: "
+                            + Dialog.oneLine(reply));
+                }
+                judged.add(c.verb());
+            }
+            if (judged.isEmpty()) {
+                return Outcome.inconclusive("none of " + commands.stream().map(Command::verb).collect(Collectors.joining(", "))
+                        + " got a 530, so there was no refusal to judge (see RFC3207-4-SHOULD-530)");
+            }
+            return Outcome.pass("the 530 to " + String.join(", ", judged) + " carries 5.7.0");
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package org.starttls.run;
-
-/** A configuration mistake, reported in one sentence that says what is wrong and what to write instead. */
-public final class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
-        super(message);
-    }
-}
