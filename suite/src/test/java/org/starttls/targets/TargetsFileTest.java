@@ -80,6 +80,27 @@ class TargetsFileTest {
                         + "for example mail.example.org:25");
     }
 
+    /** Random files from targets-shaped fragments: a list of targets, or one sentence that names the file (and line). */
+    @Test
+    void randomFilesGiveTargetsOrASentenceNamingTheLine() {
+        java.util.Random random = new java.util.Random(3207);
+        List<String> parts = List.of("mx.example.org", ":", "25", "587", "[", "]", "::1", "192.0.2.1", " ", "\t", "\n",
+                "\r\n", "#", "offer-tls", "require-tls", "implicit-tls", "tls", "x", "0", "99999", "\uFEFF", "\u00e9");
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(25); i > 0; i--) {
+                text.append(parts.get(random.nextInt(parts.size())).translateEscapes());
+            }
+            try {
+                List<PlannedTarget> targets = parse(text.toString());
+                assertThat(targets).isNotEmpty().doesNotHaveDuplicates();
+                assertThat(targets).allSatisfy(t -> assertThat(t.origins().get(0)).isInstanceOf(Origin.Listed.class));
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).as("for %s", text).matches("targets\\.txt(:\\d+:)? .+");
+            }
+        }
+    }
+
     @Test
     void readsAFileAndNamesItInOrigins() throws IOException {
         Path file = Files.writeString(dir.resolve("mx-list.txt"), "a.example:25 offer-tls\n");
