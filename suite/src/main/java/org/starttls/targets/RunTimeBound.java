@@ -1,0 +1,88 @@
+package org.starttls.targets;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How long the sessions of a run take at least and at most under the per-IP limits, computed before the first
+ * connection, for the run to print ("62 sessions to 3 addresses: at least 5 min, at most 40 min").
+ *
+ * <p>Per address with S sessions, at most C open at once and R starts per window W, each session holding its permit
+ * at most B (the case budget and its grace):
+ * <ul>
+ *   <li>minimum = floor((S-1)/R) x W: the k-th and the (k+R)-th start are a window apart, whatever the server's speed;</li>
+ *   <li>maximum = floor((S-1)/R) x W + ceil(S/C) x B: the k-th start happens by then, because at that time the
+ *   (k-C)-th session has ended (it started a concurrency step of B earlier) and the (k-R)-th start has left the window
+ *   (it happened a window earlier); the last session then ends within B.</li>
+ * </ul>
+ * Addresses are limited independently, so the run's bound is the largest per address, provided the run gives every
+ * address at least C workers at once (it starts all targets together today). The maximum assumes every session uses
+ * its whole budget; the minimum is what a fast server costs: with the defaults (10 a minute) and ~100 sessions per
+ * target, 9 minutes.
+ *
+ * @param minimum   no run with these sessions can be shorter
+ * @param maximum   no run with these sessions can be longer (plus {@link #plus(Duration)} for work before sessions)
+ * @param addresses how many limiter keys there are
+ * @param sessions  sessions in all
+ */
+public record RunTimeBound(Duration minimum, Duration maximum, int addresses, int sessions) {
+
+    /** The bound for the sessions per limiter key ({@link #sessionsByKey}). */
+    public static RunTimeBound of(Map<String, Integer> sessionsByKey, PolitenessLimits limits, Duration sessionBudget) {
+        Duration min = Duration.ZERO;
+        Duration max = Duration.ZERO;
+        int total = 0;
+        for (int sessions : sessionsByKey.values()) {
+            total += sessions;
+            Duration low = minimum(sessions, limits);
+            Duration high = maximum(sessions, limits, sessionBudget);
+            min = low.compareTo(min) > 0 ? low : min;
+            max = high.compareTo(max) > 0 ? high : max;
+        }
+        return new RunTimeBound(min, max, sessionsByKey.size(), total);
+    }
+
+    /** Sessions per limiter key ({@link PerIpLimiter#key(org.starttls.client.Target)}) when each target runs this many. */
+    public static Map<String, Integer> sessionsByKey(Collection<PlannedTarget> targets, int sessionsPerTarget) {
+        Map<String, Integer> byKey = new TreeMap<>();
+        targets.forEach(t -> byKey.merge(PerIpLimiter.key(t.target()), sessionsPerTarget, Integer::sum));
+        return byKey;
+    }
+
+    /** The shortest time in which one address can see {@code sessions} sessions start. */
+    public static Duration minimum(int sessions, PolitenessLimits limits) {
+        return sessions <= 0 ? Duration.ZERO : limits.window().multipliedBy((sessions - 1) / limits.maxStarts());
+    }
+
+    /** The longest that {@code sessions} sessions to one address can take, each holding its permit at most {@code budget}. */
+    public static Duration maximum(int sessions, PolitenessLimits limits, Duration budget) {
+        if (sessions <= 0) {
+            return Duration.ZERO;
+        }
+        long concurrencySteps = (sessions + limits.maxSessions() - 1) / limits.maxSessions();
+        return minimum(sessions, limits).plus(budget.multipliedBy(concurrencySteps));
+    }
+
+    /** This bound with {@code setup} (MX resolution, {@link DnsSettings#maxDuration(int)}) before the first session. */
+    public RunTimeBound plus(Duration setup) {
+        return new RunTimeBound(minimum, maximum.plus(setup), addresses, sessions);
+    }
+
+    /** {@code 300 sessions to 3 addresses: at least 9 min, at most 59 min}. */
+    public String describe() {
+        return sessions + " session" + (sessions == 1 ? "" : "s") + " to " + addresses + " address"
+                + (addresses == 1 ? "" : "es") + ": at least " + human(minimum, false) + ", at most " + human(maximum, true);
+    }
+
+    /** Whole minutes from two minutes on, rounded towards the safe side of the bound. */
+    private static String human(Duration d, boolean roundUp) {
+        long seconds = d.toSeconds() + (roundUp && d.getNano() > 0 ? 1 : 0);
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = roundUp ? (seconds + 59) / 60 : seconds / 60;
+        return minutes < 120 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    }
+}
