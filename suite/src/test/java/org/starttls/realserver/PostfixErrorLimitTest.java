@@ -2,15 +2,17 @@ package org.starttls.realserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.starttls.cases.ConformanceCase;
+import org.starttls.checks.CheckLibrary;
 import org.starttls.checks.ExtraScripts;
 import org.starttls.fixtures.postfix.PostfixListener;
 import org.starttls.fixtures.postfix.PrivatePostfix;
@@ -19,73 +21,52 @@ import org.starttls.summary.Summary;
 import org.starttls.summary.Verdict;
 
 /**
- * The whole catalogue against a real mail server nobody here wrote: Postfix from Debian's package, one private
- * instance with a listener per profile. Its verdicts must be the ones {@link PostfixVerdicts} records from Postfix's
- * documented behaviour, so a change in the suite's judgement shows up here.
+ * A 421 from a real server can only cut a case short, never make it FAIL: the whole catalogue against a Postfix
+ * listener that answers 421 after the first error ({@code smtpd_hard_error_limit = 1}; Postfix's default is the 20th)
+ * gets, case by case, the verdict its matrix data file expects of the normal require-tls listener, or INCONCLUSIVE.
  */
-class PostfixConformanceTest {
+class PostfixErrorLimitTest {
 
-    private static final PostfixListener REQUIRE_TLS =
-            PostfixListener.of("require-tls", "smtpd_tls_security_level", "encrypt");
-    private static final PostfixListener OFFER_TLS = PostfixListener.of("offer-tls", "smtpd_tls_security_level", "may");
-    /** Answers 421 after the first error (Postfix's default is the 20th), without the slow-down before it. */
+    /** Answers 421 after the first error, without the slow-down before it. */
     private static final PostfixListener ERROR_LIMIT = PostfixListener.of("error-limit", "smtpd_tls_security_level", "encrypt")
             .with("smtpd_hard_error_limit", "1").with("smtpd_error_sleep_time", "0");
 
     @RegisterExtension
-    static final PrivatePostfixExtension POSTFIX = new PrivatePostfixExtension(REQUIRE_TLS, OFFER_TLS, ERROR_LIMIT);
+    static final PrivatePostfixExtension POSTFIX = new PrivatePostfixExtension(ERROR_LIMIT);
 
-    private static final Map<Profile, Summary.TargetSummary> RESULTS = new EnumMap<>(Profile.class);
-    private static Summary.TargetSummary errorLimit;
-
-    @BeforeAll
-    static void runTheCatalogueAgainstEveryListener() throws Exception {
-        PrivatePostfix postfix = POSTFIX.postfix();
-        // all three at once: the run's time is that of the slowest listener, not the sum
-        CatalogueRun requireTls = CatalogueRun.start(postfix, REQUIRE_TLS.name(), Profile.REQUIRE_TLS);
-        CatalogueRun offerTls = CatalogueRun.start(postfix, OFFER_TLS.name(), Profile.OFFER_TLS);
-        CatalogueRun tooManyErrors = CatalogueRun.start(postfix, ERROR_LIMIT.name(), Profile.REQUIRE_TLS);
-        RESULTS.put(Profile.REQUIRE_TLS, requireTls.finish());
-        RESULTS.put(Profile.OFFER_TLS, offerTls.finish());
-        errorLimit = tooManyErrors.finish();
-    }
+    private static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor();
 
     @AfterAll
-    static void updateReadmeWhenAsked() throws Exception {
-        if (ReadmeResults.requested() && RESULTS.size() == 2) {
-            System.out.println("[postfix] results written to "
-                    + ReadmeResults.write(ReadmeResults.markdown(POSTFIX.postfix().version(), RESULTS)));
-        }
+    static void stopTheRuns() {
+        EXECUTOR.shutdownNow();
+    }
+
+    private static Summary.TargetSummary run(String report, List<ConformanceCase> cases) {
+        PrivatePostfix postfix = POSTFIX.postfix();
+        CatalogueRun listener = new CatalogueRun("Postfix " + postfix.version() + " " + ERROR_LIMIT.name(),
+                postfix.target(ERROR_LIMIT.name()), Profile.REQUIRE_TLS, postfix.caCertificate(), Optional.empty(), 4);
+        return listener.start(cases, Path.of("target", "postfix-report", report), EXECUTOR).join();
     }
 
     @Test
-    void encryptListenerGetsTheVerdictsPostfixDocumentsUnderRequireTls() {
-        TargetSummaryAssert.assertThat(RESULTS.get(Profile.REQUIRE_TLS))
-                .hasVerdicts(PostfixVerdicts.TABLE, Profile.REQUIRE_TLS);
-    }
+    void a421FromPostfixMakesACaseInconclusiveNeverFail() throws Exception {
+        List<ConformanceCase> catalogue = CheckLibrary.cases();
+        Map<String, VerdictFile.Line> normal = VerdictFile.read(VerdictFile.of("postfix", "require-tls"), catalogue).lines();
 
-    @Test
-    void mayListenerGetsTheVerdictsPostfixDocumentsUnderOfferTls() {
-        TargetSummaryAssert.assertThat(RESULTS.get(Profile.OFFER_TLS))
-                .hasVerdicts(PostfixVerdicts.TABLE, Profile.OFFER_TLS);
-    }
+        Map<String, Summary.CaseSummary> cut = CatalogueRun.cases(run(ERROR_LIMIT.name(), catalogue));
 
-    /** A 421 can only cut a case short: each verdict is the one the normal listener got, or INCONCLUSIVE. */
-    @Test
-    void a421FromPostfixMakesACaseInconclusiveNeverFail() {
-        Map<String, Verdict> normal = RESULTS.get(Profile.REQUIRE_TLS).results().stream()
-                .collect(Collectors.toMap(Summary.RequirementResult::id, Summary.RequirementResult::verdict));
+        assertThat(normal).as("the cases of %s", VerdictFile.of("postfix", "require-tls")).containsOnlyKeys(cut.keySet());
 
-        assertThat(errorLimit.results()).allSatisfy(r -> assertThat(r.verdict()).as("%s: %s", r.id(), r.detail())
-                .isIn(normal.get(r.id()), Verdict.INCONCLUSIVE));
-        assertThat(errorLimit.results()).as("requirements cut short by 421 4.7.0 Error: too many errors")
-                .filteredOn(r -> r.verdict() == Verdict.INCONCLUSIVE)
-                .anySatisfy(r -> assertThat(r.detail()).contains("421"));
+        assertThat(cut.values()).allSatisfy(c -> assertThat(c.verdict()).as("%s: %s", c.name(), c.detail())
+                .isIn(normal.get(c.name()).verdict(), Verdict.INCONCLUSIVE));
+        assertThat(cut.values()).as("cases cut short by 421 4.7.0 Error: too many errors")
+                .filteredOn(c -> c.verdict() == Verdict.INCONCLUSIVE)
+                .anySatisfy(c -> assertThat(c.detail()).contains("421"));
     }
 
     /** The 421 that follows a refused command reaches a QUIET! or CLOSE! verdict step: still INCONCLUSIVE. */
     @Test
-    void a421DuringAQuietPeriodOrAnExpectedCloseIsInconclusiveToo() throws Exception {
+    void a421DuringAQuietPeriodOrAnExpectedCloseIsInconclusiveToo() {
         String refuseOnce = """
                 S: 220
                 C: EHLO ${helo}
@@ -98,8 +79,7 @@ class PostfixConformanceTest {
                 ExtraScripts.of(owner, "421-QUIET", "a 421 during a quiet period", refuseOnce + "QUIET! 1s\n"),
                 ExtraScripts.of(owner, "421-CLOSE", "a 421 where a close is expected", refuseOnce + "CLOSE!\n"));
 
-        Summary.TargetSummary result = CatalogueRun.start(POSTFIX.postfix(), ERROR_LIMIT.name(), Profile.REQUIRE_TLS,
-                "error-limit-quiet-close", cases).finish();
+        Summary.TargetSummary result = run("error-limit-quiet-close", cases);
 
         assertThat(result.results()).flatExtracting(Summary.RequirementResult::cases).hasSize(2)
                 .allSatisfy(c -> assertThat(c.verdict()).as("%s: %s%n%s", c.name(), c.detail(), c.transcript())
