@@ -58,7 +58,11 @@ public final class Findings {
 
     /** The part of a case's name after its requirement's id ({@code HELO} of {@code RFC3207-4-SHOULD-530-HELO}). */
     public static String label(RequirementResult r, CaseSummary c) {
-        return c.name().startsWith(r.id() + "-") ? c.name().substring(r.id().length() + 1) : c.name();
+        if (c.name().startsWith(r.id() + "-")) {
+            return c.name().substring(r.id().length() + 1);
+        }
+        // the requirement's unnamed case: named by the command it judged, else by what it checks
+        return c.command() != null && !c.command().isBlank() ? c.command().strip().split("\\s+")[0] : c.description();
     }
 
     /**

@@ -129,7 +129,15 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = e.getCommandLine();
         PrintStream out = ((Main) cli.getCommandSpec().root().userObject()).out;
         String reason = "command line: " + e.getMessage() + "; run with --help for the options";
-        Map<String, String> settings = SuiteConfig.settingsFromEnvironment();
+        Map<String, String> settings = new LinkedHashMap<>(SuiteConfig.settingsFromEnvironment());
+        for (int i = 0; i < args.length; i++) {
+            // the report folder, if the unparsable command line names one, is where the refusal goes
+            if (args[i].equals("--report-dir") && i + 1 < args.length) {
+                settings.put("smtp.report.dir", args[i + 1]);
+            } else if (args[i].startsWith("--report-dir=")) {
+                settings.put("smtp.report.dir", args[i].substring("--report-dir=".length()));
+            }
+        }
         RunResult refused = Suite.refuse(SuiteConfig.reportDir(settings), reason, "Befehlszeile: " + e.getMessage()
                 + "; --help zeigt die Optionen", settings.get("smtp.report.lang"));
         return ComplianceGate.print(refused.summary(), refused.reports(), out);
