@@ -70,6 +70,17 @@ class ExitCodeTest {
     }
 
     @Test
+    void threeInGermanWhenTheReportIsGerman(@TempDir Path dir) throws Exception {
+        MainCommand run = MainCommand.run(dir, "--report-lang", "de", "--gate", "MUTS");
+
+        assertCode(run, ExitCode.CONFIGURATION_ERROR);
+        assertThat(run.text()).contains("[smtp] KONFIGURATIONSFEHLER: smtp.gate: unbekannte Schwelle 'MUTS'",
+                "[smtp] KONFIGURATIONSFEHLER, Exit-Code 3: der Lauf wurde vor jeder Verbindung abgelehnt");
+        assertThat(Html.read(dir.resolve(HtmlSummary.FILE_NAME))).contains(">KONFIGURATIONSFEHLER<",
+                "unbekannte Schwelle 'MUTS'", "kein Server wurde geprüft");
+    }
+
+    @Test
     void threeForAnUnknownOptionWithTheSameReport(@TempDir Path dir) throws Exception {
         MainCommand run = MainCommand.run(dir, "--gaet", "SHOULD");
 
@@ -91,26 +102,20 @@ class ExitCodeTest {
         }
     }
 
-    /** The main command's code, the same code from the gate step on its report folder, and the verdict line last but paths. */
+    /** The main command's code, the same code from the gate step on its report folder, the verdict and paths last. */
     private static void assertCode(MainCommand run, ExitCode expected) {
         assertThat(run.exitCode()).as(run.text()).isEqualTo(expected.code());
-        MainCommand gate = run.gate();
-        assertThat(gate.exitCode()).as("gate DIR after the run:%n%s", gate.text()).isEqualTo(expected.code());
-        assertThat(gate.console()).filteredOn(l -> l.startsWith("[smtp] gate ") || l.startsWith("[smtp] CONFIGURATION ERROR, exit code"))
-                .singleElement().asString().contains("exit code " + expected.code());
-        // the verdict, then "reports:" and the paths: nothing after them
-        int verdict = indexOfVerdict(gate);
-        assertThat(gate.console().subList(verdict + 1, gate.console().size()))
-                .allSatisfy(l -> assertThat(l).matches("\\[smtp\\] (reports:|  /.*)"));
-    }
-
-    private static int indexOfVerdict(MainCommand run) {
-        for (int i = run.console().size() - 1; i >= 0; i--) {
-            String l = run.console().get(i);
-            if (l.startsWith("[smtp] gate ") || l.startsWith("[smtp] CONFIGURATION ERROR, exit code")) {
-                return i;
+        for (MainCommand door : java.util.List.of(run, run.gate())) {
+            assertThat(door.exitCode()).as("%s", door.text()).isEqualTo(expected.code());
+            int reports = door.console().size() - 1;
+            while (reports >= 0 && !door.console().get(reports).matches("\\[smtp\\] (reports|Berichte):")) {
+                reports--;
             }
+            assertThat(reports).as("a reports line in%n%s", door.text()).isPositive();
+            assertThat(door.console().get(reports - 1)).as("the verdict, right before the paths")
+                    .matches("\\[smtp\\] .*(exit code|Exit-Code) " + expected.code() + "\\b.*");
+            assertThat(door.console().subList(reports + 1, door.console().size()))
+                    .isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("[smtp]   /"));
         }
-        throw new AssertionError("no verdict line in\n" + run.text());
     }
 }
