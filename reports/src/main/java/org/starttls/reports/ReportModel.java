@@ -50,7 +50,8 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
     record MatrixRow(String id, String level, String title, List<Cell> cells) {
     }
 
-    record Cell(String verdict, String label, String anchor) {
+    /** A matrix cell; {@code brief} names the failing cases with the replies they got (FAIL and INCONCLUSIVE). */
+    record Cell(String verdict, String label, String anchor, String brief) {
     }
 
     record TargetView(String target, String anchor, boolean embedded, String profile, String duration, Integer sessions,
@@ -163,8 +164,10 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
                 r.level().keyword(), Findings.title(r, language), summary.targets().stream().map(ts -> ts.results().stream()
                         .filter(x -> x.id().equals(r.id())).findFirst()
                         .map(x -> new Cell(x.verdict().name(), Findings.verdict(x.verdict(), language),
-                                anchor(ts.target()) + "-" + x.id()))
-                        .orElse(new Cell("NONE", "—", null))).toList())).toList();
+                                anchor(ts.target()) + "-" + x.id(), x.verdict() == Verdict.FAIL
+                                || x.verdict() == Verdict.INCONCLUSIVE && ts.error() == null
+                                ? Findings.brief(x, x.verdict(), language) : null))
+                        .orElse(new Cell("NONE", "—", null, null))).toList())).toList();
         return new Matrix(summary.targets().size() > 1, summary.targets().stream().map(Summary.TargetSummary::target).toList(),
                 rows);
     }

@@ -52,6 +52,9 @@ class TwoTargetReportTest {
         assertThat(html).contains("<section id=\"matrix\">");
         assertThat(matrixCells(html, TwoTargetRun.BROKEN_REQUIREMENT)).containsExactly("PASS", "FAIL");
         assertThat(matrixCells(html, "RFC3207-4.2-MUST-KNOW-TLS-ACTIVE")).containsExactly("PASS", "PASS");
+        // the FAIL cell names what went wrong, as the console and the gate do
+        String detail = run.result(run.faultyTarget, TwoTargetRun.BROKEN_REQUIREMENT).detail();
+        assertThat(Html.unescape(html)).contains("<small class=\"brief\">" + detail.lines().findFirst().orElseThrow() + "</small>");
     }
 
     @Test
