@@ -19,6 +19,8 @@ import org.starttls.config.SuiteConfig;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
+import org.starttls.i18n.Language;
+import org.starttls.reports.Findings;
 import org.starttls.reports.Reports;
 import org.starttls.run.ConformanceRun;
 import org.starttls.run.SummaryBuilder;
@@ -45,7 +47,7 @@ public final class Suite {
         try {
             config = SuiteConfig.from(settings);
         } catch (ConfigException e) {
-            return refuse(SuiteConfig.reportDir(settings), e.getMessage());
+            return refuse(SuiteConfig.reportDir(settings), e, settings.get("smtp.report.lang"));
         }
         return run(config, console);
     }
@@ -55,7 +57,7 @@ public final class Suite {
         try {
             return run(config, CheckLibrary.cases(), console);
         } catch (ScriptParseException e) {
-            return refuse(config.reportDir(), e.getMessage());
+            return refuse(config.reportDir(), e.getMessage(), null, config.reportLang());
         }
     }
 
@@ -71,15 +73,16 @@ public final class Suite {
             SuiteConfig effective = config.embedded() ? startEmbeddedServer(config, resources) : config;
             SmtpClient client = new SmtpClient(effective.clientSettings());
             resources.add(client);
-            ConformanceRun run = new ConformanceRun(effective, client, cases);
+            Language language = Language.orEnglish(config.reportLang());
+            ConformanceRun run = new ConformanceRun(effective, client, cases, text -> console.println(text.in(language)));
             resources.add(run);
             List<TargetRun> runs = run.start();
             runs.forEach(target -> target.results().values().forEach(result -> result.thenAccept(r ->
-                    console.println(progressLine(target.target(), r)))));
-            Summary summary = SummaryBuilder.build(effective, startedAt, runs);
+                    console.println(progressLine(target.target(), r, language)))));
+            Summary summary = SummaryBuilder.build(effective, startedAt, runs, client::connectionsTo, config.embedded());
             return write(summary, effective.reportDir(), effective.reportLang());
         } catch (ConfigException e) {
-            return refuse(config.reportDir(), e.getMessage());
+            return refuse(config.reportDir(), e, config.reportLang());
         } finally {
             close(resources);
         }
@@ -87,14 +90,30 @@ public final class Suite {
 
     /** A run refused before any connection: summary.json and the HTML say why, the exit code is 3. */
     public static RunResult refuse(Path reportDir, String reason) {
-        forgetPreviousSummary(reportDir);
-        return write(SummaryBuilder.refused(Gate.MUST, Instant.now(), reason), reportDir, "en");
+        return refuse(reportDir, reason, null, null);
     }
 
-    /** One short line per finished case, e.g. {@code [smtp] FAIL  MUST NOT  RFC3207-4.2-...  127.0.0.1:2525  41 ms}. */
-    static String progressLine(Target target, CaseResult r) {
-        return String.format("[smtp] %-14s %-10s %-48s %s  %d ms", r.verdict(), r.requirement().level().keyword(),
-                r.caseName(), target, r.duration().toMillis());
+    private static RunResult refuse(Path reportDir, ConfigException e, String lang) {
+        return refuse(reportDir, e.getMessage(), e.text() == null ? null : e.text().german(), lang);
+    }
+
+    /**
+     * A run refused before any connection, with the reason in German too when known, in the report language when that
+     * setting itself is valid (English otherwise).
+     */
+    public static RunResult refuse(Path reportDir, String reason, String reasonDe, String lang) {
+        forgetPreviousSummary(reportDir);
+        String language = Language.orEnglish(lang).tag();
+        return write(SummaryBuilder.refused(Gate.MUST, Instant.now(), reason, reasonDe, language), reportDir, language);
+    }
+
+    /**
+     * One short line per finished case, e.g. {@code [smtp] FAIL  MUST NOT  RFC3207-4.2-...  127.0.0.1:2525  41 ms}, the
+     * verdict in the report's language.
+     */
+    static String progressLine(Target target, CaseResult r, Language language) {
+        return String.format("[smtp] %-18s %-10s %-48s %s  %d ms", Findings.verdict(r.verdict(), language),
+                r.requirement().level().keyword(), r.caseName(), target, r.duration().toMillis());
     }
 
     private static RunResult write(Summary summary, Path reportDir, String lang) {

@@ -29,14 +29,23 @@ import org.starttls.summary.Verdict;
 
 /**
  * The run as Allure results, written from the summary: one test per case (epic = RFC, feature = section, story and
- * {@code requirement} = the id, severity from the level, one suite per target), one step per script line, the scenario,
- * transcript, server certificate and fix hint attached; then {@code categories.json}, {@code environment.properties}
- * and the previous report's {@code history/}, so trends survive from run to run.
+ * {@code requirement} = the id, severity from the level; one suite per target, named by the target), one step per
+ * script line, the scenario, transcript, server certificate and fix hint attached; then {@code categories.json} and
+ * {@code environment.properties} (with the run's size: "47 requirements, 67 cases").
+ *
+ * <p>History: Allure draws its trend from the previous report's {@code history/}. Kept as it was, a run against one
+ * server would continue the trend of a run against another; so each report's history is kept under
+ * {@code allure-history/<targets>/} and only the history of the same targets (and profile) goes into the next results.
+ * The previous {@code allure-report} is then removed: what exists after a run was generated from this run's results, and
+ * no door advertises a stale report when the Allure report is switched off.
  */
 public final class AllureResults {
 
     public static final String RESULTS = "allure-results";
     public static final String REPORT = "allure-report";
+    /** Where each set of targets keeps its Allure history between runs. */
+    public static final String HISTORY_STORE = "allure-history";
+    private static final String LAST_KEY = "last-run";
     private static final String TEXT = "text/plain";
 
     private AllureResults() {
@@ -62,7 +71,7 @@ public final class AllureResults {
         try (Writer out = Files.newBufferedWriter(results.resolve("environment.properties"), StandardCharsets.UTF_8)) {
             environment(summary).store(out, "SMTP STARTTLS conformance run");
         }
-        copyHistory(reportDir.resolve(REPORT).resolve("history"), results.resolve("history"));
+        keepHistoryPerTarget(summary, reportDir, results);
         return results;
     }
 
@@ -71,7 +80,7 @@ public final class AllureResults {
         String section = "§" + r.section() + " " + r.sectionTitle();
         List<Label> labels = new ArrayList<>(List.of(label("epic", r.rfc()), label("feature", section),
                 label("story", r.id()), label("requirement", r.id()), label("severity", r.level().allureSeverity()),
-                label("parentSuite", target.target()), label("suite", r.rfc()), label("subSuite", section),
+                label("suite", suiteName(target)), label("subSuite", r.rfc() + " " + section),
                 label("host", target.target())));
         List<io.qameta.allure.model.Attachment> attachments = new ArrayList<>();
         attachments.add(attach(writer, "scenario " + c.name(), c.source(), ".smtp"));
@@ -98,7 +107,10 @@ public final class AllureResults {
                 .setFullName(target.target() + " " + c.name())
                 .setDescription(r.quote())
                 .setStatus(status(c.verdict()))
-                .setStatusDetails(new StatusDetails().setMessage(c.detail()))
+                // "<id> (<LEVEL>) FAIL: ..." is what categories.json matches on
+                .setStatusDetails(new StatusDetails().setMessage(r.id() + " (" + r.level().keyword() + ") "
+                        + c.verdict().name() + ": " + (c.command() != null && c.got() != null
+                        ? c.command() + " → " + c.got() + ". " : "") + c.detail()))
                 .setStage(Stage.FINISHED)
                 .setStart(start)
                 .setStop(start + c.durationMillis())
@@ -130,9 +142,17 @@ public final class AllureResults {
                 ? "application/x-pem-file" : TEXT);
     }
 
+    /** The Allure suite of a target: the target itself, marked when it is the embedded reference server. */
+    static String suiteName(Summary.TargetSummary target) {
+        return target.embeddedServer() ? target.target() + " (embedded reference server)" : target.target();
+    }
+
     static Properties environment(Summary summary) {
         Properties env = new Properties();
         env.setProperty("suite.version", summary.version());
+        env.setProperty("run", Findings.size(summary, org.starttls.i18n.Language.EN));
+        env.setProperty("gate", summary.gate().level() + ": " + summary.gate().exit() + " (exit code "
+                + summary.gate().exitCode() + ")");
         boolean several = summary.targets().size() > 1;
         for (Summary.TargetSummary t : summary.targets()) {
             String suffix = several ? " [" + t.target() + "]" : "";
@@ -152,6 +172,29 @@ public final class AllureResults {
         if (value != null) {
             env.setProperty(key, value);
         }
+    }
+
+    /** The history key of a run: its targets and profiles; the embedded server counts as one target whatever its port. */
+    static String historyKey(Summary summary) {
+        String key = summary.targets().stream().map(t -> (t.embeddedServer() ? "embedded" : t.target()) + "_"
+                + t.profile().propertyValue()).sorted().reduce((a, b) -> a + "+" + b).orElse("none");
+        return key.replaceAll("[^A-Za-z0-9._+-]", "_");
+    }
+
+    private static void keepHistoryPerTarget(Summary summary, Path reportDir, Path results) throws IOException {
+        Path store = reportDir.resolve(HISTORY_STORE);
+        Path previousReport = reportDir.resolve(REPORT);
+        Path lastKey = store.resolve(LAST_KEY);
+        if (Files.isDirectory(previousReport.resolve("history")) && Files.isRegularFile(lastKey)) {
+            Path kept = store.resolve(Files.readString(lastKey, StandardCharsets.UTF_8).strip());
+            deleteTree(kept);
+            copyHistory(previousReport.resolve("history"), kept);
+        }
+        String key = historyKey(summary);
+        copyHistory(store.resolve(key), results.resolve("history"));
+        Files.createDirectories(store);
+        Files.writeString(lastKey, key, StandardCharsets.UTF_8);
+        deleteTree(previousReport);
     }
 
     private static void copyHistory(Path from, Path to) throws IOException {

@@ -59,7 +59,7 @@ public final class JavaCase implements ConformanceCase {
         }
         dialog.record(outcome);
         return new CaseResult(requirement, name, description, outcome.verdict(), outcome.detail(), dialog.transcript(),
-                dialog.steps(), Duration.ofNanos(System.nanoTime() - started), dialog.tls(), source);
+                dialog.steps(), Duration.ofNanos(System.nanoTime() - started), dialog.tls(), source, outcome.text(), null);
     }
 
     @Override

@@ -16,7 +16,9 @@ import org.starttls.assertions.ReplyAssert;
 import org.starttls.cases.CaseContext;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
+import org.starttls.cases.Exchange;
 import org.starttls.cases.Outcome;
+import org.starttls.cases.Texts;
 import org.starttls.client.BudgetExhaustedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
@@ -26,6 +28,7 @@ import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.TlsUpgrade;
 import org.starttls.config.Credentials;
+import org.starttls.i18n.Text;
 import org.starttls.requirements.Requirement;
 import org.starttls.script.Expectation;
 import org.starttls.script.Script;
@@ -87,18 +90,18 @@ public final class ScriptCase implements ConformanceCase {
     @Override
     public CaseResult run(CaseContext context) {
         if (context.credentials().isEmpty() && usesSecrets()) {
-            return CaseResult.notRun(this, Verdict.NOT_APPLICABLE, "the case authenticates, and no AUTH account is "
-                    + "configured (smtp.auth.user / smtp.auth.password, or SMTP_AUTH_USER / SMTP_AUTH_PASSWORD)");
+            return CaseResult.notRun(this, Verdict.NOT_APPLICABLE, Texts.of("script.no_account"));
         }
         long started = System.nanoTime();
         List<StepResult> records = new ArrayList<>();
         SmtpSession session = null;
         Outcome outcome;
+        Exchange[] judged = new Exchange[1];
         try {
             session = context.connect();
-            outcome = runSteps(session, context, records);
+            outcome = runSteps(session, context, records, judged);
         } catch (SessionException e) {
-            outcome = new Outcome(Verdict.INCONCLUSIVE, "could not open a session: " + e.getMessage());
+            outcome = Outcome.of(Verdict.INCONCLUSIVE, Texts.of("script.no_session", e.getMessage()));
         } finally {
             if (session != null) {
                 session.close();
@@ -110,41 +113,66 @@ public final class ScriptCase implements ConformanceCase {
         return new CaseResult(requirement, name(), script.description(), outcome.verdict(), outcome.detail(),
                 session == null ? "" : session.transcript().render(), records,
                 Duration.ofNanos(System.nanoTime() - started), session == null ? Optional.empty() : session.tls(),
-                script.text());
+                script.text(), outcome.text(), judged[0]);
     }
 
-    private Outcome runSteps(SmtpSession session, CaseContext context, List<StepResult> records) {
+    /**
+     * Runs the steps in order until one goes wrong. {@code judged} gets the exchange the verdict rests on: the verdict
+     * step ({@code !}) when every step went right, else the step that went wrong, each with the command sent before it.
+     */
+    private Outcome runSteps(SmtpSession session, CaseContext context, List<StepResult> records, Exchange[] judged) {
+        String lastCommand = null;
         for (Step step : script.steps()) {
-            String problem;
+            Text problem;
+            String[] reply = new String[1];
             try {
-                problem = execute(step, session, context);
+                problem = execute(step, session, context, reply);
             } catch (ServiceClosing e) {
-                records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage()));
-                return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
+                records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.text.english(), reply[0]));
+                judged[0] = new Exchange(lastCommand, expected(step), reply[0]);
+                return Outcome.of(Verdict.INCONCLUSIVE, at(step, e.text));
             } catch (ReplyTimeoutException | BudgetExhaustedException e) {
                 records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage()));
-                return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
+                judged[0] = new Exchange(lastCommand, expected(step), null);
+                return Outcome.of(Verdict.INCONCLUSIVE, at(step, Texts.verbatim(e.getMessage())));
             } catch (SessionException e) {
-                problem = e.getMessage();
+                problem = Texts.verbatim(e.getMessage());
+            }
+            if (step instanceof Step.Send send) {
+                lastCommand = shown(send, context);
             }
             if (problem == null) {
-                records.add(new StepResult(step.line(), step.source(), Verdict.PASS, ""));
+                records.add(new StepResult(step.line(), step.source(), Verdict.PASS, "", reply[0]));
+                if (step.verdict()) {
+                    judged[0] = new Exchange(lastCommand, expected(step), reply[0]);
+                }
                 continue;
             }
+            judged[0] = new Exchange(lastCommand, expected(step), reply[0]);
             if (step.verdict()) {
-                records.add(new StepResult(step.line(), step.source(), Verdict.FAIL, problem));
-                return new Outcome(Verdict.FAIL, at(step) + problem);
+                records.add(new StepResult(step.line(), step.source(), Verdict.FAIL, problem.english(), reply[0]));
+                return Outcome.of(Verdict.FAIL, at(step, problem));
             }
-            records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, problem));
-            return new Outcome(Verdict.INCONCLUSIVE, at(step) + "setup step did not go as needed, so the requirement "
-                    + "could not be judged: " + problem);
+            records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, problem.english(), reply[0]));
+            return Outcome.of(Verdict.INCONCLUSIVE, Texts.of("script.setup", step.line(), step.source(), problem));
         }
-        return new Outcome(Verdict.PASS, "every step behaved as " + requirement.rfcName() + " §" + requirement.section()
-                + " requires");
+        return Outcome.of(Verdict.PASS, Texts.of("script.pass", requirement.rfcName(), requirement.section()));
     }
 
-    /** Executes one step; returns null when it went as expected, else what was wrong. */
-    private static String execute(Step step, SmtpSession session, CaseContext context)
+    /** What a step expects, as the script says it: {@code 250 -STARTTLS} for {@code S! 250 -STARTTLS}. */
+    private static String expected(Step step) {
+        String source = step.source().strip();
+        return step instanceof Step.Expect ? source.replaceFirst("^S[:!]\\s*", "") : source;
+    }
+
+    /** The line a send step put on the wire, variables filled in, secrets masked. */
+    private static String shown(Step.Send send, CaseContext context) {
+        String text = substitute(send.text(), context.variables());
+        return ScriptParser.SECRET.matcher(text).find() ? ScriptParser.SECRET.matcher(text).replaceAll(Credentials.MASK) : text;
+    }
+
+    /** Executes one step; returns null when it went as expected, else what was wrong. The reply read goes to {@code reply}. */
+    private static Text execute(Step step, SmtpSession session, CaseContext context, String[] reply)
             throws SessionException, ServiceClosing {
         if (step instanceof Step.Send send) {
             String text = substitute(send.text(), context.variables());
@@ -158,17 +186,18 @@ public final class ScriptCase implements ConformanceCase {
             return null;
         }
         if (step instanceof Step.Expect expect) {
-            Reply reply = session.readReply();
+            Reply read = session.readReply();
+            reply[0] = oneLine(read);
             if (!expectsCode(expect, 421)) {
-                throwIfClosing(reply);
+                throwIfClosing(read);
             }
-            return check(reply, expect.expectations());
+            return check(read, expect.expectations());
         }
         if (step instanceof Step.StartTls) {
             TlsUpgrade upgrade = session.startTls();
             if (upgrade.plaintextAfter220().length > 0) {
-                return "the server sent " + upgrade.plaintextAfter220().length + " bytes in plaintext after its 220 and "
-                        + "before the TLS handshake: " + printable(upgrade.plaintextAfter220());
+                return Texts.of("script.plaintext_after_220", upgrade.plaintextAfter220().length,
+                        printable(upgrade.plaintextAfter220()));
             }
             return null;
         }
@@ -193,7 +222,7 @@ public final class ScriptCase implements ConformanceCase {
         }
         throwIfClosing(result);
         return result instanceof QuietResult.Silence ? null
-                : "expected no reply for " + quiet.period().toMillis() + " ms, but " + result.describe();
+                : Texts.of("script.not_quiet", quiet.period().toMillis(), result.describe());
     }
 
     private static void throwIfClosing(QuietResult observed) throws ServiceClosing {
@@ -204,8 +233,7 @@ public final class ScriptCase implements ConformanceCase {
 
     private static void throwIfClosing(Reply reply) throws ServiceClosing {
         if (reply.code() == 421) {
-            throw new ServiceClosing("the server closed the service (421: " + reply.text() + "); rerun later "
-                    + "or raise its limits for this client");
+            throw new ServiceClosing(Texts.of("script.service_closing", reply.text()));
         }
     }
 
@@ -213,10 +241,10 @@ public final class ScriptCase implements ConformanceCase {
      * Sends a line that carries the AUTH account, shown masked, and only inside TLS with a chain that validated:
      * credentials never go out in cleartext or to a server whose certificate was not checked.
      */
-    private static String sendSecret(SmtpSession session, String text, Credentials credentials) throws SessionException {
+    private static Text sendSecret(SmtpSession session, String text, Credentials credentials) throws SessionException {
         Optional<String> unsafe = Credentials.unsafeToSend(session);
         if (unsafe.isPresent()) {
-            return "not sending the AUTH credentials: " + unsafe.get();
+            return Texts.of("script.secret_withheld", unsafe.get());
         }
         Map<String, String> masked = new HashMap<>();
         credentials.variables().keySet().forEach(k -> masked.put(k, Credentials.MASK));
@@ -233,13 +261,13 @@ public final class ScriptCase implements ConformanceCase {
         return expect.expectations().stream().anyMatch(e -> e instanceof Expectation.Code c && c.matches(code));
     }
 
-    private static String check(Reply reply, List<Expectation> expectations) {
+    private static Text check(Reply reply, List<Expectation> expectations) {
         try {
             ReplyAssert a = assertThat(reply);
             for (Expectation e : expectations) {
                 if (e instanceof Expectation.Code code) {
                     if (!code.matches(reply.code())) {
-                        return "expected reply " + code + " but the server answered: " + oneLine(reply);
+                        return Texts.of("script.wrong_code", code, oneLine(reply));
                     }
                 } else if (e instanceof Expectation.Enhanced enhanced) {
                     a.hasEnhancedStatus(enhanced.status());
@@ -255,7 +283,7 @@ public final class ScriptCase implements ConformanceCase {
             }
             return null;
         } catch (AssertionError e) {
-            return e.getMessage();
+            return Texts.verbatim(e.getMessage());
         }
     }
 
@@ -268,8 +296,8 @@ public final class ScriptCase implements ConformanceCase {
         return m.appendTail(out).toString();
     }
 
-    private static String at(Step step) {
-        return "line " + step.line() + " (" + step.source() + "): ";
+    private static Text at(Step step, Text problem) {
+        return Texts.of("script.at", step.line(), step.source(), problem);
     }
 
     private static String oneLine(Reply reply) {
@@ -292,8 +320,11 @@ public final class ScriptCase implements ConformanceCase {
 
     /** A 421 where the script did not ask for one: the server is shedding load, not judging the command. */
     private static final class ServiceClosing extends Exception {
-        ServiceClosing(String message) {
-            super(message, null, false, false);
+        private final transient Text text;
+
+        ServiceClosing(Text text) {
+            super(text.english(), null, false, false);
+            this.text = text;
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.starttls.RunResult;
 import org.starttls.Suite;
 import org.starttls.config.SuiteConfig;
+import org.starttls.i18n.Language;
 import org.starttls.reports.ComplianceGate;
+import org.starttls.reports.Findings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,7 +76,8 @@ public final class Main implements Callable<Integer> {
             + "default target/smtp-report")
     String reportDir;
 
-    @Option(names = "--report-lang", paramLabel = "en|de", description = "language of the HTML summary; default en")
+    @Option(names = "--report-lang", paramLabel = "en|de", description = "language of the reports and the console "
+            + "summary (RFC quotes stay English); default en")
     String reportLang;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "per-reply timeout, e.g. 5s or 800ms; default 5s")
@@ -114,7 +117,30 @@ public final class Main implements Callable<Integer> {
     public static int execute(PrintStream out, String... args) {
         CommandLine cli = new CommandLine(new Main(out));
         cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setParameterExceptionHandler(Main::usageError);
         return cli.execute(args);
+    }
+
+    /**
+     * A command line picocli cannot parse (an unknown option, a missing value) is a configuration error like a bad
+     * setting: one sentence on the console, exit code 3, and summary.json and the HTML in the report folder say so.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintStream out = ((Main) cli.getCommandSpec().root().userObject()).out;
+        String reason = "command line: " + e.getMessage() + "; run with --help for the options";
+        Map<String, String> settings = new LinkedHashMap<>(SuiteConfig.settingsFromEnvironment());
+        for (int i = 0; i < args.length; i++) {
+            // the report folder, if the unparsable command line names one, is where the refusal goes
+            if (args[i].equals("--report-dir") && i + 1 < args.length) {
+                settings.put("smtp.report.dir", args[i + 1]);
+            } else if (args[i].startsWith("--report-dir=")) {
+                settings.put("smtp.report.dir", args[i].substring("--report-dir=".length()));
+            }
+        }
+        RunResult refused = Suite.refuse(SuiteConfig.reportDir(settings), reason, "Befehlszeile: " + e.getMessage()
+                + "; --help zeigt die Optionen", settings.get("smtp.report.lang"));
+        return ComplianceGate.print(refused.summary(), refused.reports(), out);
     }
 
     @Override
@@ -136,7 +162,8 @@ public final class Main implements Callable<Integer> {
         put(settings, "smtp.retry.421", retry421);
         RunResult result = Suite.run(settings, out);
         if (deferGate) {
-            out.println("[smtp] reports written to " + result.reportDir() + "; the gate is applied last");
+            out.println("[smtp] " + Findings.messages(Language.orEnglish(result.summary().lang()))
+                    .get("deferred", result.reportDir()));
             return 0;
         }
         return ComplianceGate.print(result.summary(), result.reports(), out);

@@ -16,13 +16,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
@@ -39,6 +42,8 @@ public final class SmtpClient implements AutoCloseable {
     private final Bootstrap bootstrap;
     /** The JDK resolver blocks for as long as the system's resolver likes; lookups run here, awaited within the connect timeout. */
     private final ExecutorService resolver = Executors.newCachedThreadPool(new DefaultThreadFactory("smtp-resolver", true));
+    /** TCP connections established per target, for the run's summary: what the target saw of this run. */
+    private final Map<Target, AtomicInteger> connections = new ConcurrentHashMap<>();
 
     public SmtpClient(ClientSettings settings) {
         this.settings = settings;
@@ -56,6 +61,12 @@ public final class SmtpClient implements AutoCloseable {
 
     public ClientSettings settings() {
         return settings;
+    }
+
+    /** How many TCP connections this client has established to {@code target} so far (every session and probe). */
+    public int connectionsTo(Target target) {
+        AtomicInteger n = connections.get(target);
+        return n == null ? 0 : n.get();
     }
 
     /** A plain TCP connection; the greeting is the first reply to read. */
@@ -123,6 +134,7 @@ public final class SmtpClient implements AutoCloseable {
         if (!connected.isSuccess()) {
             throw connectFailure(target, address, settings.connectTimeout(), connected.cause());
         }
+        connections.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
         return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
     }
 

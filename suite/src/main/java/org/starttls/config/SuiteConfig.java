@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.starttls.cases.Texts;
 import org.starttls.client.ClientSettings;
 import org.starttls.client.Target;
 import org.starttls.client.TrustConfig;
@@ -97,8 +98,8 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         unknown.removeAll(KNOWN);
         unknown.removeIf(k -> !k.startsWith(PREFIX));
         if (!unknown.isEmpty()) {
-            throw new ConfigException("unknown property " + String.join(", ", unknown) + "; the suite reads "
-                    + String.join(", ", new TreeSet<>(KNOWN)));
+            throw new ConfigException(Texts.of("config.unknown_property", String.join(", ", unknown),
+                    String.join(", ", new TreeSet<>(KNOWN))));
         }
         Function<String, Optional<String>> get = key -> Optional.ofNullable(props.get(key)).map(String::trim).filter(v -> !v.isEmpty());
 
@@ -108,23 +109,21 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         Optional<String> serverName = get.apply("smtp.tls.servername");
         String helo = get.apply("smtp.helo").orElse("conformance.invalid");
         if (!HELO.matcher(helo).matches()) {
-            throw new ConfigException("smtp.helo='" + helo + "' is not a domain or address literal; write for example "
-                    + "-Dsmtp.helo=client.example.org");
+            throw new ConfigException(Texts.of("config.helo", helo));
         }
         Gate gate = get.apply("smtp.gate").map(v -> parse("smtp.gate", v, Gate::parse)).orElse(Gate.MUST);
         List<String> select = get.apply("smtp.select")
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
         String reportLang = get.apply("smtp.report.lang").orElse("en");
         if (!reportLang.equals("en") && !reportLang.equals("de")) {
-            throw new ConfigException("smtp.report.lang='" + reportLang + "' is not a report language; write en or de");
+            throw new ConfigException(Texts.of("config.lang", reportLang));
         }
         Path reportDir = reportDir(props);
         Duration timeout = get.apply("smtp.timeout").map(v -> parseDuration("smtp.timeout", v)).orElse(Duration.ofSeconds(5));
         int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);
         boolean tlsStrict = get.apply("smtp.tls.strict").map(SuiteConfig::parseStrict).orElse(false);
         if (tlsStrict && trust.equals("any")) {
-            throw new ConfigException("smtp.tls.strict=true judges certificates, which smtp.tls.trust=any does not check; "
-                    + "write smtp.tls.trust=system or the path of the server's CA PEM file");
+            throw new ConfigException(Texts.of("config.strict_any"));
         }
         // not trimmed: blanks may belong to a password
         Optional<Credentials> credentials = credentials(Optional.ofNullable(props.get("smtp.auth.user")).filter(v -> !v.isEmpty()),
@@ -167,12 +166,10 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         }
         String globs = String.join(",", select);
         if (selected.isEmpty()) {
-            throw new ConfigException("smtp.select=" + globs + " matches no requirement id; write a glob such as "
-                    + "RFC3207-4.2-* (see CATALOGUE.md)");
+            throw new ConfigException(Texts.of("config.select_none", globs));
         }
         if (selected.stream().noneMatch(r -> r.appliesTo(profile))) {
-            throw new ConfigException("smtp.select=" + globs + " matches only requirements that do not apply to "
-                    + "smtp.profile=" + profile.propertyValue() + "; select ids of that profile or change the profile");
+            throw new ConfigException(Texts.of("config.select_profile", globs, profile.propertyValue()));
         }
     }
 
@@ -181,16 +178,13 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
             return Optional.empty();
         }
         if (user.isEmpty() || password.isEmpty()) {
-            throw new ConfigException("smtp.auth.user and smtp.auth.password go together; give both (preferably as the "
-                    + "environment variables SMTP_AUTH_USER and SMTP_AUTH_PASSWORD) or neither");
+            throw new ConfigException(Texts.of("config.auth_pair"));
         }
         if ((user.get() + password.get()).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new ConfigException("smtp.auth.user or smtp.auth.password contains a control character (NUL, CR, LF, "
-                    + "...), which AUTH PLAIN cannot carry; give the account without them");
+            throw new ConfigException(Texts.of("config.auth_control"));
         }
         if (trust.equals("any")) {
-            throw new ConfigException("smtp.auth.* with smtp.tls.trust=any would send the password to a server whose "
-                    + "certificate is not checked; write smtp.tls.trust=system or the path of the server's CA PEM file");
+            throw new ConfigException(Texts.of("config.auth_any"));
         }
         return Optional.of(new Credentials(user.get(), password.get()));
     }
@@ -198,7 +192,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
     private static Duration parseRetryPause(String value) {
         Duration pause = parseDuration("smtp.retry.421", value);
         if (pause.compareTo(MAX_RETRY_PAUSE) > 0) {
-            throw new ConfigException("smtp.retry.421='" + value + "' is longer than 5 minutes; write for example 30s");
+            throw new ConfigException(Texts.of("config.retry_long", value));
         }
         return pause;
     }
@@ -207,7 +201,9 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + ": " + e.getMessage());
+            throw new ConfigException(org.starttls.i18n.Messages.of(Texts.BUNDLE, org.starttls.i18n.Language.EN)
+                    .has("config.invalid." + key) ? Texts.of("config.invalid." + key, value)
+                    : Texts.of("config.parse", key, value, e.getMessage()));
         }
     }
 
@@ -221,11 +217,10 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
             targets.add(parse("smtp.target", t, Target::parse));
         }
         if (targets.isEmpty()) {
-            throw new ConfigException("smtp.target='" + value + "' names no server; write host:port, for example "
-                    + "-Dsmtp.target=mail.example.org:587 or several separated by commas");
+            throw new ConfigException(Texts.of("config.target_none", value));
         }
         if (targets.stream().distinct().count() != targets.size()) {
-            throw new ConfigException("smtp.target='" + value + "' names the same server twice; list each host:port once");
+            throw new ConfigException(Texts.of("config.target_twice", value));
         }
         return targets;
     }
@@ -237,11 +232,10 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         }
         Path pem = Path.of(value);
         if (!Files.isRegularFile(pem)) {
-            throw new ConfigException("smtp.tls.trust='" + value + "' is not a file; write the path of a PEM file with the "
-                    + "CA certificates to trust, or 'system' (the JDK's trust store) or 'any' (no chain check)");
+            throw new ConfigException(Texts.of("config.trust_missing", value));
         }
         if (!Files.isReadable(pem)) {
-            throw new ConfigException("smtp.tls.trust='" + value + "' cannot be read; check its permissions");
+            throw new ConfigException(Texts.of("config.trust_unreadable", value));
         }
         parse("smtp.tls.trust", value, TrustConfig::parse);
         return pem.toAbsolutePath().toString();
@@ -250,12 +244,12 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
     static Duration parseDuration(String key, String value) {
         Matcher m = DURATION.matcher(value.trim());
         if (!m.matches()) {
-            throw new ConfigException(key + "='" + value + "' is not a duration; write for example 5s or 800ms");
+            throw new ConfigException(Texts.of("config.duration", key, value));
         }
         double amount = Double.parseDouble(m.group(1));
         Duration d = "ms".equals(m.group(2)) ? Duration.ofMillis((long) amount) : Duration.ofMillis((long) (amount * 1000));
         if (d.toMillis() < 50 || d.toSeconds() > 600) {
-            throw new ConfigException(key + "='" + value + "' is outside 50ms..600s; write for example 5s");
+            throw new ConfigException(Texts.of("config.duration_range", key, value));
         }
         return d;
     }
@@ -264,8 +258,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigException("smtp.tls.strict='" + value + "' must be true or false; write "
-                    + "-Dsmtp.tls.strict=true to judge an offer-tls target's certificate strictly");
+            default -> throw new ConfigException(Texts.of("config.strict", value));
         };
     }
 
@@ -278,7 +271,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         } catch (NumberFormatException ignored) {
             // reported below with the allowed range
         }
-        throw new ConfigException("smtp.concurrency='" + value + "' must be a whole number from 1 to 64; write for example 4");
+        throw new ConfigException(Texts.of("config.concurrency", value));
     }
 
     private static Pattern globToRegex(String glob) {

@@ -148,6 +148,12 @@ public final class Catalogue {
         if (fix.length() < 40) {
             throw broken(f, "@fix", "the fix hint says too little to act on; tell the operator what to change");
         }
+        // every text a report shows exists in both report languages (smtp.report.lang=en|de); the RFC quote stays English
+        String titleDe = required(f, "@title.de");
+        String fixDe = required(f, "@fix.de");
+        if (fixDe.length() < 40) {
+            throw broken(f, "@fix.de", "the German fix hint says too little to act on; translate @fix");
+        }
         if (f.cases().isEmpty() && f.joined("@check").isEmpty()) {
             throw broken(f, "@id", id + " has no check: write its steps after @case, or name a Java check with @check");
         }
@@ -161,7 +167,7 @@ public final class Catalogue {
             }
         }
         return new Requirement(id, rfc, section, level, m.group(4), role, required(f, "@section"), required(f, "@title"),
-                f.joined("@title.de"), quote, fix, f.joined("@fix.de"), profiles, f.joined("@derived"), f.file());
+                Optional.of(titleDe), quote, fix, Optional.of(fixDe), profiles, f.joined("@derived"), f.file());
     }
 
     /**
@@ -198,7 +204,7 @@ public final class Catalogue {
 
     private static String required(RequirementText f, String directive) {
         return f.joined(directive).orElseThrow(() -> new ScriptParseException(f.file(), 1, "no " + directive
-                + " line; every requirement file has @id, @role, @section, @profiles, @quote, @title and @fix"));
+                + " line; every requirement file has @id, @role, @section, @profiles, @quote, @title, @title.de, @fix and @fix.de"));
     }
 
     private static ScriptParseException broken(RequirementText f, String directive, String problem) {

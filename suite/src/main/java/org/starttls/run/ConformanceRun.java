@@ -13,15 +13,18 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.starttls.cases.CaseContext;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.TargetFacts;
+import org.starttls.cases.Texts;
 import org.starttls.client.Deadline;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 import org.starttls.config.SuiteConfig;
+import org.starttls.i18n.Text;
 import org.starttls.summary.Verdict;
 
 /**
@@ -39,10 +42,17 @@ public final class ConformanceRun implements AutoCloseable {
     private final SmtpClient client;
     private final List<ConformanceCase> cases;
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
+    private final Consumer<Text> progress;
 
     public ConformanceRun(SuiteConfig config, SmtpClient client, List<ConformanceCase> cases) {
+        this(config, client, cases, text -> { });
+    }
+
+    /** {@code progress} hears what the run is waiting for (the greeting of each target), to tell a silent console why. */
+    public ConformanceRun(SuiteConfig config, SmtpClient client, List<ConformanceCase> cases, Consumer<Text> progress) {
         this.config = config;
         this.client = client;
+        this.progress = progress;
         this.cases = cases.stream().filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList());
     }
@@ -86,10 +96,10 @@ public final class ConformanceRun implements AutoCloseable {
 
     /** The probe, once more after the {@code smtp.retry.421} pause when the server greeted with 421. */
     private TargetFacts probe(Target target) {
-        TargetFacts facts = TargetProbe.probe(client, target, config.profile(), config.helo());
+        TargetFacts facts = TargetProbe.probe(client, target, config.profile(), config.helo(), progress);
         boolean closing = facts.greeting().map(g -> g.code() == 421).orElse(false);
         if (closing && config.retry421().isPresent() && pause(config.retry421().get())) {
-            return TargetProbe.probe(client, target, config.profile(), config.helo());
+            return TargetProbe.probe(client, target, config.profile(), config.helo(), progress);
         }
         return facts;
     }
@@ -105,8 +115,8 @@ public final class ConformanceRun implements AutoCloseable {
         pool.execute(() -> {
             Duration backstop = caseBudget().plus(BACKSTOP_GRACE)
                     .plus(config.retry421().map(p -> p.plus(caseBudget())).orElse(Duration.ZERO));
-            result.completeOnTimeout(CaseResult.notRun(c, Verdict.INCONCLUSIVE, "the case did not finish within "
-                    + backstop.toSeconds() + " s; the server is too slow to judge"), backstop.toMillis(), TimeUnit.MILLISECONDS);
+            result.completeOnTimeout(CaseResult.notRun(c, Verdict.INCONCLUSIVE, Texts.of("run.backstop",
+                    backstop.toSeconds())), backstop.toMillis(), TimeUnit.MILLISECONDS);
             String slow = tooSlow.get();
             if (slow != null) {
                 result.complete(CaseResult.notRun(c, Verdict.INCONCLUSIVE, slow));
@@ -121,7 +131,7 @@ public final class ConformanceRun implements AutoCloseable {
     }
 
     private static CaseResult internalError(ConformanceCase c, Throwable e) {
-        return CaseResult.notRun(c, Verdict.INCONCLUSIVE, "internal error in the suite: " + e);
+        return CaseResult.notRun(c, Verdict.INCONCLUSIVE, Texts.of("run.internal_error", e));
     }
 
     private CaseResult runWithRetry(ConformanceCase c, Supplier<CaseContext> contexts, AtomicReference<String> tooSlow) {
@@ -140,7 +150,9 @@ public final class ConformanceRun implements AutoCloseable {
         return new CaseResult(second.requirement(), second.caseName(), second.description(), second.verdict(),
                 "run again after a 421 and a pause of " + pause.get().toMillis() + " ms (smtp.retry.421): " + second.detail(),
                 first.transcript() + "\n*** 421: run again after " + pause.get().toMillis() + " ms\n" + second.transcript(),
-                second.steps(), first.duration().plus(pause.get()).plus(second.duration()), second.tls(), second.source());
+                second.steps(), first.duration().plus(pause.get()).plus(second.duration()), second.tls(), second.source(),
+                Texts.of("run.retried", pause.get().toMillis(), second.detailText() != null ? second.detailText()
+                        : Texts.verbatim(second.detail())), second.judged());
     }
 
     /** False when interrupted (the run is being closed). */
@@ -157,24 +169,23 @@ public final class ConformanceRun implements AutoCloseable {
     /** Decides before connecting whether a case can apply; null when it should run. */
     private CaseResult skip(ConformanceCase c, TargetFacts facts) {
         if (!c.requirement().appliesTo(config.profile())) {
-            return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, "applies to the profiles " + c.requirement().profiles()
-                    + ", not to " + config.profile());
+            return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, Texts.of("run.profile", c.requirement().profiles(),
+                    config.profile()));
         }
         if (!facts.reachable()) {
-            return CaseResult.notRun(c, Verdict.INCONCLUSIVE, facts.problem().orElse("target not reachable"));
+            return CaseResult.notRun(c, Verdict.INCONCLUSIVE, facts.problemText() != null ? facts.problemText()
+                    : Texts.verbatim(facts.problem().orElse(Texts.of("run.unreachable").english())));
         }
         // with implicit TLS there is no cleartext EHLO: the one inside TLS is the first the client sees
         List<String> firstEhlo = config.profile().usesStartTls() ? facts.keywordsClear() : facts.keywordsTls();
         for (String keyword : c.needsClear()) {
             if (!firstEhlo.contains(keyword)) {
-                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, "the server does not advertise " + keyword
-                        + " in its first EHLO reply");
+                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, Texts.of("run.not_advertised_clear", keyword));
             }
         }
         for (String keyword : c.needsTls()) {
             if (!facts.keywordsTls().contains(keyword)) {
-                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, "the server does not advertise " + keyword
-                        + " in its EHLO reply inside TLS");
+                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, Texts.of("run.not_advertised_tls", keyword));
             }
         }
         return null;

@@ -6,22 +6,28 @@ import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.starttls.cases.CaseResult;
+import org.starttls.cases.Exchange;
+import org.starttls.cases.Texts;
 import org.starttls.cases.TargetFacts;
 import org.starttls.client.Reply;
+import org.starttls.client.Target;
 import org.starttls.client.TlsFacts;
 import org.starttls.config.SuiteConfig;
+import org.starttls.i18n.Language;
+import org.starttls.reports.Findings;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.ExitCode;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Summary;
+import org.starttls.summary.Summary.StepResult;
 import org.starttls.summary.Verdict;
 import org.starttls.tls.CertificateFacts;
 import org.starttls.tls.CipherSuites;
@@ -36,52 +42,108 @@ public final class SummaryBuilder {
 
     /** Waits for every target to finish and summarises it; the gate decides the exit code. */
     public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs) {
+        return build(config, startedAt, runs, target -> null, false);
+    }
+
+    /**
+     * Waits for every target to finish and summarises it; the gate decides the exit code. {@code sessions} tells how many
+     * connections the run opened to a target; {@code embedded} marks the embedded reference server.
+     */
+    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs,
+                                Function<Target, Integer> sessions, boolean embedded) {
         List<Summary.TargetSummary> targets = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> unevaluated = new ArrayList<>();
         for (TargetRun run : runs) {
             TargetFacts facts = run.facts().join();
             Map<Requirement, List<CaseResult>> byRequirement = new LinkedHashMap<>();
             run.results().forEach((c, f) -> byRequirement.computeIfAbsent(c.requirement(), r -> new ArrayList<>()).add(f.join()));
             List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
                     .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
-            facts.problem().ifPresent(p -> unevaluated.add(run.target() + ": " + p));
-            for (Summary.RequirementResult r : results) {
-                if (r.verdict() == Verdict.FAIL && config.gate().blocks(r.level())) {
-                    failures.add(run.target() + ": " + r.id() + " (" + r.level().keyword() + ") FAIL: " + r.detail());
-                }
-            }
-            Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-            for (Verdict v : Verdict.values()) {
-                counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
-            }
-            targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), run.durationMillis().join(),
-                    facts.problem().orElse(null), facts(facts), counts, results));
+            long duration = run.durationMillis().join();
+            targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), duration,
+                    facts.problem().orElse(null), facts(facts), null, results, null, sessions.apply(run.target()),
+                    embedded ? Boolean.TRUE : null, facts.problemText() == null ? null : facts.problemText().german()));
         }
-        ExitCode exit = !failures.isEmpty() ? ExitCode.GATE_FAILED
-                : !unevaluated.isEmpty() ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
-        List<String> reasons = new ArrayList<>(failures);
-        reasons.addAll(unevaluated);
+        Gate gate = config.gate();
+        List<String> failures = targets.stream().flatMap(t -> t.results().stream())
+                .filter(r -> r.verdict() == Verdict.FAIL && gate.blocks(r.level())).map(Summary.RequirementResult::id).toList();
+        boolean unevaluated = targets.stream().anyMatch(t -> t.error() != null);
+        ExitCode exit = !failures.isEmpty() ? ExitCode.GATE_FAILED : unevaluated ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
         return new Summary(SUITE, version(), startedAt.toString(), targets,
-                new Summary.GateResult(config.gate(), exit == ExitCode.PASSED, exit, reasons));
+                new Summary.GateResult(gate, exit == ExitCode.PASSED, exit, Findings.reasons(targets, gate, Language.EN),
+                        Findings.reasons(targets, gate, Language.DE), Findings.notGated(targets, gate)),
+                null, config.reportLang());
     }
 
     /** A summary for a run refused before any connection (bad configuration, malformed requirement file). */
     public static Summary refused(Gate gate, Instant startedAt, String error) {
+        return refused(gate, startedAt, error, null, null);
+    }
+
+    /** {@link #refused(Gate, Instant, String)} with the reason in German too, and the report language if known. */
+    public static Summary refused(Gate gate, Instant startedAt, String error, String errorDe, String lang) {
         return new Summary(SUITE, version(), startedAt.toString(), List.of(),
-                new Summary.GateResult(gate, false, ExitCode.CONFIGURATION_ERROR, List.of(error)));
+                new Summary.GateResult(gate, false, ExitCode.CONFIGURATION_ERROR, List.of(error),
+                        errorDe == null ? null : List.of(errorDe), null), null, lang);
     }
 
     private static Summary.RequirementResult requirementResult(Requirement r, List<CaseResult> cases) {
         Verdict verdict = cases.stream().map(CaseResult::verdict).reduce(Verdict.NOT_APPLICABLE, Verdict::and);
-        String detail = cases.stream().filter(c -> c.verdict() == verdict)
-                .map(c -> cases.size() > 1 ? c.caseName() + ": " + c.detail() : c.detail())
-                .collect(Collectors.joining("; "));
-        List<Summary.CaseSummary> caseSummaries = cases.stream().map(c -> new Summary.CaseSummary(c.caseName(),
-                c.description(), c.verdict(), c.detail(), c.duration().toMillis(), c.transcript(), c.steps(),
-                c.source())).toList();
+        List<Summary.CaseSummary> caseSummaries = cases.stream().map(SummaryBuilder::caseSummary).toList();
+        String detail;
+        String detailDe;
+        if (cases.size() == 1) {
+            detail = caseSummaries.get(0).detail();
+            detailDe = caseSummaries.get(0).detailDe();
+        } else {
+            Summary.RequirementResult draft = new Summary.RequirementResult(r.id(), r.level(), verdict, r.title(), "",
+                    r.rfcName(), r.section(), r.sectionTitle(), r.quote(), r.link().toString(), r.fixHint(), r.isDerived(),
+                    caseSummaries);
+            long n = caseSummaries.stream().filter(c -> c.verdict() == verdict).count();
+            detail = Texts.of("summary.cases", cases.size(), n, verdict.name(),
+                    verdict == Verdict.PASS || verdict == Verdict.NOT_APPLICABLE
+                            ? labels(draft, verdict) : Findings.brief(draft, verdict, Language.EN)).english();
+            detailDe = Texts.of("summary.cases", cases.size(), n, Findings.verdict(verdict, Language.DE),
+                    verdict == Verdict.PASS || verdict == Verdict.NOT_APPLICABLE
+                            ? labels(draft, verdict) : Findings.brief(draft, verdict, Language.DE)).german();
+        }
         return new Summary.RequirementResult(r.id(), r.level(), verdict, r.title(), detail, r.rfcName(),
-                r.section(), r.sectionTitle(), r.quote(), r.link().toString(), r.fixHint(), r.isDerived(), caseSummaries);
+                r.section(), r.sectionTitle(), r.quote(), r.link().toString(), r.fixHint(), r.isDerived(), caseSummaries,
+                r.titleDe().orElse(null), r.fixHintDe().orElse(null), detailDe);
+    }
+
+    private static String labels(Summary.RequirementResult r, Verdict verdict) {
+        return r.cases(verdict).stream().map(c -> Findings.label(r, c)).collect(Collectors.joining(", "));
+    }
+
+    private static Summary.CaseSummary caseSummary(CaseResult c) {
+        Exchange judged = c.judged() != null ? c.judged() : fromSteps(c);
+        return new Summary.CaseSummary(c.caseName(), c.description(), c.verdict(), c.detail(), c.duration().toMillis(),
+                c.transcript(), c.steps(), c.source(), c.detailText() == null ? null : c.detailText().german(),
+                judged == null ? null : judged.command(), judged == null ? null : judged.expected(),
+                judged == null ? null : judged.got());
+    }
+
+    /**
+     * The judged exchange of a Java case, read from its steps: each step is a command with the reply it got, the last
+     * one the verdict; the exchange is the step that went wrong, or the last command before the verdict. What was
+     * expected is the case's description (e.g. "HELO before STARTTLS is refused with 530").
+     */
+    static Exchange fromSteps(CaseResult c) {
+        List<StepResult> steps = c.steps();
+        if (steps.isEmpty() || !steps.get(steps.size() - 1).source().startsWith("verdict ")) {
+            return null;
+        }
+        StepResult judged = null;
+        for (StepResult s : steps.subList(0, steps.size() - 1)) {
+            if (s.verdict() == Verdict.INCONCLUSIVE || s.verdict() == Verdict.FAIL) {
+                judged = s;
+                break;
+            }
+            if (!s.source().equals("greeting") && !s.source().equals("TLS handshake")) {
+                judged = s;
+            }
+        }
+        return judged == null ? null : new Exchange(judged.source(), c.description(), judged.message());
     }
 
     private static Summary.Facts facts(TargetFacts f) {

@@ -52,6 +52,9 @@ class TwoTargetReportTest {
         assertThat(html).contains("<section id=\"matrix\">");
         assertThat(matrixCells(html, TwoTargetRun.BROKEN_REQUIREMENT)).containsExactly("PASS", "FAIL");
         assertThat(matrixCells(html, "RFC3207-4.2-MUST-KNOW-TLS-ACTIVE")).containsExactly("PASS", "PASS");
+        // the FAIL cell names what went wrong, as the console and the gate do
+        String detail = run.result(run.faultyTarget, TwoTargetRun.BROKEN_REQUIREMENT).detail();
+        assertThat(Html.unescape(html)).contains("<small class=\"brief\">" + detail.lines().findFirst().orElseThrow() + "</small>");
     }
 
     @Test
@@ -116,21 +119,31 @@ class TwoTargetReportTest {
     }
 
     @Test
-    void allureGetsCategoriesEnvironmentAndThePreviousHistory(@TempDir Path dir) throws Exception {
+    void allureGetsCategoriesAndEnvironmentAndKeepsTheHistoryPerTarget(@TempDir Path dir) throws Exception {
         Summary summary = TwoTargetRun.get().summary;
-        Files.createDirectories(dir.resolve("allure-report/history"));
-        Files.writeString(dir.resolve("allure-report/history/history-trend.json"), "[]");
-
+        Summary other = new Summary(summary.suite(), summary.version(), summary.startedAt(), summary.targets().subList(1, 2),
+                summary.gate());
+        // a report of these two targets, then one of the faulty target alone: each keeps its own trend
         AllureResults.write(summary, dir);
+        Files.createDirectories(dir.resolve("allure-report/history"));
+        Files.writeString(dir.resolve("allure-report/history/history-trend.json"), "[\"two targets\"]");
+        AllureResults.write(other, dir);
 
-        assertThat(dir.resolve("allure-results/history/history-trend.json")).hasContent("[]");
+        assertThat(dir.resolve("allure-results/history/history-trend.json")).doesNotExist();
+        assertThat(dir.resolve("allure-report")).as("no stale report is left to advertise").doesNotExist();
+        Files.createDirectories(dir.resolve("allure-report/history"));
+        Files.writeString(dir.resolve("allure-report/history/history-trend.json"), "[\"faulty alone\"]");
+        AllureResults.write(summary, dir);
+        assertThat(dir.resolve("allure-results/history/history-trend.json")).hasContent("[\"two targets\"]");
+
         assertThat(new ObjectMapper().readTree(dir.resolve("allure-results/categories.json").toFile())
                 .findValuesAsText("name")).containsExactly("MUST violations", "SHOULD deviations", "MAY and INFO findings", "INCONCLUSIVE",
                         "NOT_APPLICABLE");
         String faulty = summary.targets().get(1).target();
         assertThat(AllureResults.environment(summary)).containsEntry("target [" + faulty + "]", faulty)
                 .containsEntry("profile [" + faulty + "]", "require-tls").containsKey("tls.protocol [" + faulty + "]")
-                .containsKey("greeting [" + faulty + "]").containsKey("suite.version");
+                .containsKey("greeting [" + faulty + "]").containsKey("suite.version")
+                .containsEntry("run", Findings.size(summary, org.starttls.i18n.Language.EN));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class TlsCase implements ConformanceCase {
         }
         Optional<TlsFacts> tls = context.facts() == null ? Optional.empty() : context.facts().tls();
         return new CaseResult(requirement, name(), description, outcome.verdict(), outcome.detail(), outcome.evidence(),
-                List.of(), Duration.ofNanos(System.nanoTime() - started), tls, source);
+                List.of(), Duration.ofNanos(System.nanoTime() - started), tls, source, outcome.text(), null);
     }
 
     @Override
