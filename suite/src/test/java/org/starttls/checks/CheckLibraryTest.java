@@ -29,6 +29,8 @@ class CheckLibraryTest {
             @quote     220 Ready to start TLS
             @title     STARTTLS is answered with 220
             @fix       Answer STARTTLS with 220 and start the TLS handshake; check the certificate files.
+            @title.de  STARTTLS wird mit 220 beantwortet
+            @fix.de    STARTTLS mit 220 beantworten und den TLS-Handshake beginnen; die Zertifikatsdateien prüfen.
             @check     %s
             """;
 
@@ -51,14 +53,14 @@ class CheckLibraryTest {
     void aFileNamingAnUnknownCheckIsRefused() {
         assertThatThrownBy(() -> bind("Nonexistent.Check", Map.of("StartTlsCases.Ready", readyCheck())))
                 .isInstanceOf(ScriptParseException.class)
-                .hasMessageStartingWith(PATH + ":8: no Java check named Nonexistent.Check");
+                .hasMessageStartingWith(PATH + ":10: no Java check named Nonexistent.Check");
     }
 
     @Test
     void badArgumentsAreRefusedWithTheCheckSentence() {
         assertThatThrownBy(() -> bind("StartTlsCases.Ready extra", Map.of("StartTlsCases.Ready", readyCheck())))
                 .isInstanceOf(ScriptParseException.class)
-                .hasMessage(PATH + ":8: StartTlsCases.Ready: this check takes no arguments, found extra");
+                .hasMessage(PATH + ":10: StartTlsCases.Ready: this check takes no arguments, found extra");
     }
 
     @Test

@@ -26,6 +26,8 @@ class CatalogueValidationTest {
             @quote     The server MUST discard any knowledge obtained from the client
             @title     The envelope is forgotten
             @fix       Reset the session on a completed TLS handshake: forget EHLO, envelope and AUTH state.
+            @title.de  Der Umschlag wird vergessen
+            @fix.de    Nach dem TLS-Handshake die Sitzung zurücksetzen: EHLO, Umschlag und AUTH-Zustand vergessen.
             @case      RCPT right after the handshake gets 503
             S: 220
             C: EHLO ${helo}
@@ -62,10 +64,10 @@ class CatalogueValidationTest {
         assertRefused(GOOD.replace("Reset the session on a completed TLS handshake: forget EHLO, envelope and AUTH state.",
                 "Fix it."), PATH + ":7: the fix hint says too little");
         assertRefused(GOOD.substring(0, GOOD.indexOf("@case")), PATH + ":1: RFC3207-4.2-MUST-FORGET-ENVELOPE has no check");
-        assertRefused(GOOD + "@case      a second case without a name\nS! 220\n", PATH + ":8: with several cases each needs a name");
+        assertRefused(GOOD + "@case      a second case without a name\nS! 220\n", PATH + ":10: with several cases each needs a name");
         assertRefused(GOOD.replace("@case      RCPT", "@case      A: RCPT") + "@case A: again\nS! 220\n",
-                PATH + ":12: two cases are named A");
-        assertRefused(GOOD + GOOD.substring(0, GOOD.indexOf("@role")), PATH + ":12: @id is a header directive");
+                PATH + ":14: two cases are named A");
+        assertRefused(GOOD + GOOD.substring(0, GOOD.indexOf("@role")), PATH + ":14: @id is a header directive");
         assertRefused(GOOD.replace("@title ", "@titel "), PATH + ":6: unknown directive @titel");
     }
 
