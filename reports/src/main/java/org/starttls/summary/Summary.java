@@ -1,5 +1,6 @@
 package org.starttls.summary;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,11 +20,21 @@ public record Summary(String suite, String version, String startedAt, List<Targe
         targets = List.copyOf(targets);
     }
 
-    /** One target's results; {@code error} is set when it could not be evaluated at all. */
+    /**
+     * One target's results; {@code error} is set when it could not be evaluated at all. {@code role} says what was under
+     * test (DESIGN §9): a server ({@code target} is {@code host:port}) or a client ({@code target} is the client's command
+     * or name, and the suite played the server).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TargetSummary(String target, Profile profile, long durationMillis, String error, Facts facts,
-                                Map<Verdict, Long> counts, List<RequirementResult> results) {
+                                Map<Verdict, Long> counts, List<RequirementResult> results, Role role) {
+
+        /** Whether a client was under test; a summary.json without {@code role} is a server run's. */
+        @JsonIgnore
+        public boolean clientUnderTest() {
+            return role == Role.CLIENT;
+        }
     }
 
     /**

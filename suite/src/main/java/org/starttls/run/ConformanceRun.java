@@ -22,6 +22,7 @@ import org.starttls.client.Deadline;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 import org.starttls.config.SuiteConfig;
+import org.starttls.summary.Role;
 import org.starttls.summary.Verdict;
 
 /**
@@ -43,7 +44,9 @@ public final class ConformanceRun implements AutoCloseable {
     public ConformanceRun(SuiteConfig config, SmtpClient client, List<ConformanceCase> cases) {
         this.config = config;
         this.client = client;
-        this.cases = cases.stream().filter(c -> config.selects(c.requirement().id())).toList();
+        // server requirements only: the client's are judged by the client mode (clientmode.ClientModeRun)
+        this.cases = cases.stream().filter(c -> c.requirement().role() == Role.SERVER)
+                .filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList());
     }
 

@@ -17,10 +17,12 @@ import org.starttls.cases.CaseResult;
 import org.starttls.cases.TargetFacts;
 import org.starttls.client.Reply;
 import org.starttls.client.TlsFacts;
+import org.starttls.clientmode.ClientModeRun;
 import org.starttls.config.SuiteConfig;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.ExitCode;
 import org.starttls.summary.Gate;
+import org.starttls.summary.Role;
 import org.starttls.summary.Summary;
 import org.starttls.summary.Verdict;
 import org.starttls.tls.CertificateFacts;
@@ -56,14 +58,40 @@ public final class SummaryBuilder {
                 counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
             }
             targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), run.durationMillis().join(),
-                    facts.problem().orElse(null), facts(facts), counts, results));
+                    facts.problem().orElse(null), facts(facts), counts, results, Role.SERVER));
         }
+        return gated(config.gate(), startedAt, targets, failures, unevaluated);
+    }
+
+    private static Summary gated(Gate gate, Instant startedAt, List<Summary.TargetSummary> targets, List<String> failures,
+                                 List<String> unevaluated) {
         ExitCode exit = !failures.isEmpty() ? ExitCode.GATE_FAILED
                 : !unevaluated.isEmpty() ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
         List<String> reasons = new ArrayList<>(failures);
         reasons.addAll(unevaluated);
         return new Summary(SUITE, version(), startedAt.toString(), targets,
-                new Summary.GateResult(config.gate(), exit == ExitCode.PASSED, exit, reasons));
+                new Summary.GateResult(gate, exit == ExitCode.PASSED, exit, reasons));
+    }
+
+    /**
+     * The summary of a client-mode run (DESIGN §9): one target, the client under test, with {@code "role": "client"};
+     * the same requirement verdicts, counts and gate as a server target's.
+     */
+    public static Summary client(SuiteConfig config, Instant startedAt, ClientModeRun.Result run) {
+        Map<Requirement, List<CaseResult>> byRequirement = new LinkedHashMap<>();
+        run.results().forEach((c, r) -> byRequirement.computeIfAbsent(c.requirement(), k -> new ArrayList<>()).add(r));
+        List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
+                .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
+        String name = run.client().name();
+        List<String> failures = results.stream().filter(r -> r.verdict() == Verdict.FAIL && config.gate().blocks(r.level()))
+                .map(r -> "client " + name + ": " + r.id() + " (" + r.level().keyword() + ") FAIL: " + r.detail()).toList();
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
+        }
+        Summary.TargetSummary target = new Summary.TargetSummary(name, run.client().profile(), run.durationMillis(),
+                run.problem().orElse(null), null, counts, results, Role.CLIENT);
+        return gated(config.gate(), startedAt, List.of(target), failures, run.problem().stream().toList());
     }
 
     /** A summary for a run refused before any connection (bad configuration, malformed requirement file). */

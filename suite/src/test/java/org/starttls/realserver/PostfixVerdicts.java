@@ -21,7 +21,7 @@ final class PostfixVerdicts {
             return switch (profile) {
                 case REQUIRE_TLS -> requireTls;
                 case OFFER_TLS -> offerTls;
-                case IMPLICIT_TLS -> throw new IllegalArgumentException("Postfix runs here with STARTTLS only");
+                case IMPLICIT_TLS, OPPORTUNISTIC -> throw new IllegalArgumentException("Postfix runs here as a server with STARTTLS only");
             };
         }
     }
