@@ -37,6 +37,8 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
     private boolean data;
     private boolean saslResponseExpected;
     private int messageLines;
+    /** Counts the reads: lines of one read arrived together. */
+    private int read = 1;
 
     private ConnectionRecorder(Recording recording, int connection) {
         this.recording = recording;
@@ -118,7 +120,13 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
     }
 
     private void client(String text) {
-        recording.add(connection, Kind.CLIENT, tls, escape(text), null, null);
+        recording.add(connection, Kind.CLIENT, tls, escape(text), null, null, read);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        read++;
+        ctx.fireChannelReadComplete();
     }
 
     @Override

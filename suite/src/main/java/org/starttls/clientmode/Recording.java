@@ -47,8 +47,11 @@ public final class Recording {
      * @param tls        a TLS handshake had completed on the connection when it happened
      * @param sni        the server name in the ClientHello or the TLS session, if any
      * @param protocol   the TLS protocol offered or negotiated, if this is a TLS event
+     * @param read       for a client line, the number of the read that brought it: lines with the same number arrived
+     *                   together, so the later ones were sent before the reply to the earlier could have arrived
      */
-    public record Event(int connection, Duration at, Kind kind, boolean tls, String text, String sni, String protocol) {
+    public record Event(int connection, Duration at, Kind kind, boolean tls, String text, String sni, String protocol,
+                        int read) {
 
         /** The verb of a client line, upper case ({@code MAIL}); empty for other events. */
         public String verb() {
@@ -145,7 +148,12 @@ public final class Recording {
     }
 
     void add(int connection, Kind kind, boolean tls, String text, String sni, String protocol) {
-        Event event = new Event(connection, Duration.ofNanos(System.nanoTime() - started), kind, tls, text, sni, protocol);
+        add(connection, kind, tls, text, sni, protocol, 0);
+    }
+
+    void add(int connection, Kind kind, boolean tls, String text, String sni, String protocol, int read) {
+        Event event = new Event(connection, Duration.ofNanos(System.nanoTime() - started), kind, tls, text, sni, protocol,
+                read);
         synchronized (events) {
             events.add(event);
         }

@@ -34,7 +34,7 @@ public enum Scenario {
     STARTTLS_530(Transport.STARTTLS, "STARTTLS advertised, answered 530 5.7.0 Must issue a STARTTLS command first; "
             + "AUTH PLAIN LOGIN offered and mail accepted in cleartext",
             p -> p.open().startTlsRefusal(Reply.of(530, "5.7.0", "Must issue a STARTTLS command first"))),
-    STARTTLS_220_NO_HANDSHAKE(Transport.STARTTLS, "STARTTLS advertised and answered 220 Ready to start TLS, but the "
+    STARTTLS_220_NO_HANDSHAKE(Transport.STARTTLS, "STARTTLS advertised and answered 220 2.0.0 Go ahead, but the "
             + "server has no TLS: a ClientHello gets 500 5.5.2 in cleartext and the session stays in cleartext, with "
             + "AUTH PLAIN LOGIN offered and mail accepted", p -> p.open().readyWithoutTls()),
     EHLO_REFUSED(Transport.STARTTLS, "EHLO answered 502 5.5.1 (so no STARTTLS can be seen), HELO accepted, STARTTLS "

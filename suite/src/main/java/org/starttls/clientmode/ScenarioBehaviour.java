@@ -27,7 +27,8 @@ import org.starttls.fixtures.zoo.OldTls;
  */
 final class ScenarioBehaviour extends Behaviour {
 
-    private static final Reply READY = Reply.of(220, "2.0.0", "Ready to start TLS");
+    /** The 220 of a server without TLS: the words of RFC 3207's own example. */
+    private static final Reply GO_AHEAD = Reply.of(220, "2.0.0", "Go ahead");
     private static final Reply EHLO_NOT_IMPLEMENTED = Reply.of(502, "5.5.1", "Command not implemented");
     private static final AttributeKey<HeldReplies> HELD = AttributeKey.valueOf(ScenarioBehaviour.class, "held");
 
@@ -63,7 +64,7 @@ final class ScenarioBehaviour extends Behaviour {
             return reference;
         }
         // a 220 returned as the "refusal" is sent as is, and the session stays in cleartext
-        return play.startTlsRefusal.or(() -> play.readyWithoutTls ? Optional.of(READY) : Optional.empty());
+        return play.startTlsRefusal.or(() -> play.readyWithoutTls ? Optional.of(GO_AHEAD) : Optional.empty());
     }
 
     @Override
@@ -83,8 +84,9 @@ final class ScenarioBehaviour extends Behaviour {
             pipeline.addFirst(new NoTlsAfterReady());
         }
         if (play.oldTls.isPresent() && pipeline.get(SslHandler.class) != null) {
-            // implicit TLS: the old-version layer instead of the JDK's from the first byte on
-            pipeline.replace(SslHandler.class, null, OldTls.server(play.oldTls.get(), credential));
+            // implicit TLS: the old-version layer in front of the JDK's, which never sees a byte (removing it would
+            // tell the session the handshake failed)
+            pipeline.addFirst(OldTls.server(play.oldTls.get(), credential));
         }
         pipeline.addFirst(new HelloObserver());
     }

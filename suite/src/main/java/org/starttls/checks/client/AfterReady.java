@@ -11,23 +11,23 @@ import org.starttls.clientmode.Recording.Kind;
  * on, up to a completed handshake if there was one. Shared by the checks of RFC 3207 §4 on the "220 without a handshake"
  * scenario.
  */
-record AfterReady(int connection, List<Event> events) {
+record AfterReady(int connection, Event startTls, List<Event> events) {
 
     /** The first connection where a STARTTLS in cleartext got a 220, with the events after that 220. */
     static Optional<AfterReady> find(ClientSession session) {
         for (int c = 1; c <= session.connections(); c++) {
             List<Event> events = session.connection(c);
-            boolean startTls = false;
+            Event startTls = null;
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
                 if (e.isClient("STARTTLS") && !e.tls()) {
-                    startTls = true;
-                } else if (startTls && e.isReply("220")) {
+                    startTls = e;
+                } else if (startTls != null && e.isReply("220")) {
                     int end = i + 1;
                     while (end < events.size() && events.get(end).kind() != Kind.TLS_UP) {
                         end++;
                     }
-                    return Optional.of(new AfterReady(c, events.subList(i + 1, end)));
+                    return Optional.of(new AfterReady(c, startTls, events.subList(i + 1, end)));
                 }
             }
         }
