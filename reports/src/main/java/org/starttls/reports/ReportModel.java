@@ -35,8 +35,9 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
     record Cell(String verdict, String label, String anchor) {
     }
 
+    /** {@code client}: a client was under test (DESIGN §9); the suite played the server. */
     record TargetView(String target, String anchor, String profile, long durationMillis, String error, Summary.Facts facts,
-                      List<Count> counts, List<Section> sections) {
+                      List<Count> counts, List<Section> sections, boolean client) {
     }
 
     record Section(String heading, String link, List<Row> rows) {
@@ -78,7 +79,7 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
         List<Section> sections = bySection.entrySet().stream().map(e -> new Section(e.getKey(),
                 e.getValue().get(0).link(), e.getValue().stream().map(r -> row(anchor, r, label)).toList())).toList();
         return new TargetView(ts.target(), anchor, ts.profile().propertyValue(), ts.durationMillis(), ts.error(), ts.facts(),
-                counts(ts.counts(), label), sections);
+                counts(ts.counts(), label), sections, ts.clientUnderTest());
     }
 
     private static Row row(String targetAnchor, Summary.RequirementResult r, Function<Verdict, String> label) {

@@ -1,6 +1,10 @@
 package org.starttls.clientmode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +35,7 @@ public final class ClientCase implements ConformanceCase {
     /** How long the server waits for the connections of a client that has ended to close. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final int STDERR_SHOWN = 4000;
+    private static final Pattern BASE64_WORD = Pattern.compile("[A-Za-z0-9+/]{12,}={0,2}");
 
     private final Requirement requirement;
     private final Scenario scenario;
@@ -96,7 +101,7 @@ public final class ClientCase implements ConformanceCase {
     }
 
     private static void appendStream(StringBuilder out, String name, String text, String password) {
-        String shown = text.replace(password, ConnectionRecorder.MASK).strip();
+        String shown = masked(text, password).strip();
         if (shown.isEmpty()) {
             return;
         }
@@ -104,6 +109,27 @@ public final class ClientCase implements ConformanceCase {
             shown = shown.substring(0, STDERR_SHOWN) + "\n... (" + (shown.length() - STDERR_SHOWN) + " more characters)";
         }
         out.append("\n*** client ").append(name).append(":\n").append(shown.indent(4).stripTrailing());
+    }
+
+    /**
+     * {@code text} with the password gone: as it is, and inside any base64 word that decodes to something holding it
+     * (an AUTH PLAIN initial response or a LOGIN response a client prints in its debug output).
+     */
+    static String masked(String text, String password) {
+        Matcher words = BASE64_WORD.matcher(text.replace(password, ConnectionRecorder.MASK));
+        StringBuilder out = new StringBuilder();
+        while (words.find()) {
+            String word = words.group();
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(word), StandardCharsets.ISO_8859_1);
+            } catch (IllegalArgumentException notBase64) {
+                decoded = "";
+            }
+            words.appendReplacement(out, Matcher.quoteReplacement(decoded.contains(password) ? ConnectionRecorder.MASK
+                    : word));
+        }
+        return words.appendTail(out).toString();
     }
 
     private CaseResult result(Verdict verdict, String detail, String transcript, long started) {
