@@ -14,6 +14,7 @@ import org.starttls.cases.ConformanceCase;
 import org.starttls.checks.CheckLibrary;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
+import org.starttls.clientmode.ClientModeRun;
 import org.starttls.config.ConfigException;
 import org.starttls.config.SuiteConfig;
 import org.starttls.fixtures.pki.TestPki;
@@ -63,11 +64,20 @@ public final class Suite {
 
     /**
      * Runs {@code cases} (the catalogue's, or the self-tests' own beside them) as {@code config} says. {@code smtp.select}
-     * still applies.
+     * still applies. With a client under test ({@code smtp.client.command}, DESIGN §9) the suite plays the server and
+     * judges the client against the client requirements; otherwise it judges the targets against the server ones.
      */
     public static RunResult run(SuiteConfig config, List<ConformanceCase> cases, PrintStream console) {
         Instant startedAt = Instant.now();
         forgetPreviousSummary(config.reportDir());
+        if (config.client().isPresent()) {
+            try {
+                ClientModeRun.Result result = ClientModeRun.run(config, cases, console);
+                return write(SummaryBuilder.client(config, startedAt, result), config.reportDir(), config.reportLang());
+            } catch (ConfigException e) {
+                return refuse(config.reportDir(), e.getMessage());
+            }
+        }
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             SuiteConfig effective = config.embedded() ? startEmbeddedServer(config, resources) : config;

@@ -54,8 +54,10 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
     record Cell(String verdict, String label, String anchor, String brief) {
     }
 
+    /** {@code client}: a client was under test (DESIGN §9); the suite played the server. */
     record TargetView(String target, String anchor, boolean embedded, String profile, String duration, Integer sessions,
-                      String size, String error, Summary.Facts facts, List<Count> counts, List<Section> sections) {
+                      String size, String error, Summary.Facts facts, List<Count> counts, List<Section> sections,
+                      boolean client) {
     }
 
     record Section(String heading, String link, List<Row> rows) {
@@ -119,7 +121,7 @@ record ReportModel(String lang, Map<String, String> t, String generatedAt, Gate 
         return new TargetView(ts.target(), anchor, ts.embeddedServer(), ts.profile().propertyValue(),
                 ConsoleTable.seconds(ts.durationMillis(), language), ts.sessions(),
                 Findings.messages(language).get("size", ts.results().size(), ts.cases()), Findings.error(ts, language),
-                ts.facts(), counts(ts.counts(), language), sections);
+                ts.facts(), counts(ts.counts(), language), sections, ts.clientUnderTest());
     }
 
     private static Row row(String targetAnchor, Summary.RequirementResult r, Language language) {

@@ -1,5 +1,6 @@
 package org.starttls.summary;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -68,12 +69,15 @@ public record Summary(String suite, String version, String startedAt, List<Targe
      * @param caseCounts cases by verdict
      * @param sessions   TCP connections the run opened to this target (probe, cases and TLS probes together)
      * @param embedded   true when the target is the embedded reference server the suite started itself
+     * @param role       what was under test (DESIGN §9): a server ({@code target} is {@code host:port}) or a client
+     *                   ({@code target} is the client's command or name, and the suite played the server); absent means a
+     *                   server
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TargetSummary(String target, Profile profile, long durationMillis, String error, Facts facts,
                                 Map<Verdict, Long> counts, List<RequirementResult> results, Map<Verdict, Long> caseCounts,
-                                Integer sessions, Boolean embedded, String errorDe) {
+                                Integer sessions, Boolean embedded, String errorDe, Role role) {
 
         public TargetSummary {
             results = List.copyOf(results);
@@ -87,7 +91,7 @@ public record Summary(String suite, String version, String startedAt, List<Targe
 
         public TargetSummary(String target, Profile profile, long durationMillis, String error, Facts facts,
                              Map<Verdict, Long> counts, List<RequirementResult> results) {
-            this(target, profile, durationMillis, error, facts, counts, results, null, null, null, null);
+            this(target, profile, durationMillis, error, facts, counts, results, null, null, null, null, null);
         }
 
         /** How many cases the target's requirements have. */
@@ -98,6 +102,12 @@ public record Summary(String suite, String version, String startedAt, List<Targe
         /** True for the embedded reference server (not a getter: summary.json has {@code embedded} itself). */
         public boolean embeddedServer() {
             return Boolean.TRUE.equals(embedded);
+        }
+
+        /** Whether a client was under test; a summary.json without {@code role} is a server run's. */
+        @JsonIgnore
+        public boolean clientUnderTest() {
+            return role == Role.CLIENT;
         }
     }
 

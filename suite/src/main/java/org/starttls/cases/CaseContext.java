@@ -11,12 +11,15 @@ import org.starttls.client.SmtpClient;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.Target;
 import org.starttls.client.Transcript;
+import org.starttls.clientmode.ClientModeContext;
 import org.starttls.config.Credentials;
 import org.starttls.summary.Profile;
 
 /**
  * What a case needs to run against one target. Sessions opened through {@link #connect()} share the case's time
  * budget ({@link #deadline()}), and the run looks at them afterwards (a 421 makes the case eligible for a retry).
+ * In client mode (DESIGN §9) there is no target to connect to: the case gets the client under test through
+ * {@link #clientMode()} instead.
  */
 public final class CaseContext {
 
@@ -32,6 +35,7 @@ public final class CaseContext {
     private final Deadline deadline;
     private final Optional<Credentials> credentials;
     private final List<SmtpSession> sessions = new CopyOnWriteArrayList<>();
+    private final ClientModeContext clientMode;
 
     /** A context without a time budget and without AUTH credentials. */
     public CaseContext(SmtpClient client, Target target, Profile profile, TargetFacts facts,
@@ -49,6 +53,28 @@ public final class CaseContext {
         this.timeout = timeout;
         this.deadline = deadline;
         this.credentials = credentials;
+        this.clientMode = null;
+    }
+
+    /** A client-mode context: the suite plays the server, {@code profile} is the client's declared policy. */
+    public CaseContext(ClientModeContext clientMode, Profile profile, Duration timeout) {
+        this.client = null;
+        this.target = null;
+        this.profile = profile;
+        this.facts = null;
+        this.variables = Map.of();
+        this.timeout = timeout;
+        this.deadline = Deadline.NONE;
+        this.credentials = Optional.empty();
+        this.clientMode = clientMode;
+    }
+
+    /** The client under test and the run's fake-server kit; only in client mode. */
+    public ClientModeContext clientMode() {
+        if (clientMode == null) {
+            throw new IllegalStateException("a client case was run against a server target; run it in client mode");
+        }
+        return clientMode;
     }
 
     /** Whether an {@code offer-tls} target's certificate is judged at the RFC 7817 levels. */
@@ -58,6 +84,9 @@ public final class CaseContext {
 
     /** Opens a session the way the profile says: plain TCP, or TLS from the first byte for implicit-tls. */
     public SmtpSession connect() throws SessionException {
+        if (clientMode != null) {
+            throw new IllegalStateException("a server case was run in client mode, where there is no server to connect to");
+        }
         deadline.check("a new connection");
         SmtpSession session = profile == Profile.IMPLICIT_TLS ? client.connectImplicitTls(target) : client.connect(target);
         sessions.add(session.limitTo(deadline));

@@ -19,6 +19,7 @@ import org.starttls.requirements.Requirement;
 import org.starttls.script.RequirementText;
 import org.starttls.script.Script;
 import org.starttls.script.ScriptParseException;
+import org.starttls.summary.Role;
 
 /**
  * Turns the catalogue into runnable cases: each requirement's script cases, and the cases of the Java check its file
@@ -41,6 +42,11 @@ public final class CheckLibrary {
             loaded = bind(Catalogue.get(), discover());
         }
         return loaded;
+    }
+
+    /** The cases of the requirements on an implementation in {@code role}, in catalogue order. */
+    public static List<ConformanceCase> cases(Role role) {
+        return cases().stream().filter(c -> c.requirement().role() == role).toList();
     }
 
     /** The Java checks on the classpath by the name a {@code @check} line uses: {@code Outer.Inner} for nested classes. */

@@ -25,10 +25,10 @@ import picocli.CommandLine;
  */
 @Command(name = "smtp-starttls", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3, sortOptions = false, usageHelpWidth = 110,
-        subcommands = {GateCommand.class},
+        subcommands = {GateCommand.class, ClientCommand.class},
         description = {"Checks that an SMTP server handles STARTTLS as RFC 3207 says: mail commands before STARTTLS "
                 + "refused with 530 5.7.0, a working upgrade, and everything from the cleartext phase forgotten "
-                + "inside TLS.", ""},
+                + "inside TLS. The client subcommand tests an SMTP client instead (the suite plays the server).", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the gate passed", "1:a requirement at or above the gate level FAILed",
                 "2:no gate failure, but a target could not be evaluated (unreachable, no greeting, STARTTLS unusable)",
@@ -93,6 +93,22 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--retry-421", paramLabel = "DURATION",
             description = "pause before a case that ended on a 421 is run once more, e.g. 30s; default no retry")
     String retry421;
+
+    @Option(names = "--client-command", paramLabel = "COMMAND",
+            description = "client mode: the SMTP client under test, run through sh -c once per case (see the client "
+                    + "subcommand); the suite plays the server")
+    String clientCommand;
+
+    @Option(names = "--client-driver", paramLabel = "CLASS", description = "client mode: an in-JVM ClientDriver class")
+    String clientDriver;
+
+    @Option(names = "--client-profile", paramLabel = "PROFILE",
+            description = "client mode: require-tls, opportunistic or implicit-tls; default require-tls")
+    String clientProfile;
+
+    @Option(names = "--client-timeout", paramLabel = "DURATION",
+            description = "client mode: time bound of one client run; default 60s")
+    String clientTimeout;
 
     @Option(names = "--defer-gate", hidden = true,
             description = "write the reports and exit 0; the gate command decides the exit code later (Maven runs the "
@@ -160,6 +176,10 @@ public final class Main implements Callable<Integer> {
         put(settings, "smtp.concurrency", concurrency);
         put(settings, "smtp.auth.user", authUser);
         put(settings, "smtp.retry.421", retry421);
+        put(settings, "smtp.client.command", clientCommand);
+        put(settings, "smtp.client.driver", clientDriver);
+        put(settings, "smtp.client.profile", clientProfile);
+        put(settings, "smtp.client.timeout", clientTimeout);
         RunResult result = Suite.run(settings, out);
         if (deferGate) {
             out.println("[smtp] " + Findings.messages(Language.orEnglish(result.summary().lang()))
@@ -169,7 +189,7 @@ public final class Main implements Callable<Integer> {
         return ComplianceGate.print(result.summary(), result.reports(), out);
     }
 
-    private static void put(Map<String, String> settings, String key, String value) {
+    static void put(Map<String, String> settings, String key, String value) {
         if (value != null) {
             settings.put(key, value);
         }

@@ -19,6 +19,7 @@ import org.starttls.cases.Texts;
 import org.starttls.client.ClientSettings;
 import org.starttls.client.Target;
 import org.starttls.client.TrustConfig;
+import org.starttls.clientmode.ClientUnderTest;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Profile;
@@ -36,16 +37,18 @@ import org.starttls.summary.Profile;
  *                    its problems at INFO level (RFC 7435)
  * @param credentials the AUTH account of {@code smtp.auth.user} and {@code smtp.auth.password}, if given
  * @param retry421    {@code smtp.retry.421}: the pause before a case that ended INCONCLUSIVE on a 421 is run once more
+ * @param client      client mode (DESIGN §9): the client under test ({@code smtp.client.*}); empty for a server run
  */
 public record SuiteConfig(List<Target> targets, Profile profile, String trust, Optional<String> serverName, String helo,
                           Gate gate, List<String> select, Path reportDir, String reportLang, Duration timeout,
                           int concurrency, boolean tlsStrict, Optional<Credentials> credentials,
-                          Optional<Duration> retry421) {
+                          Optional<Duration> retry421, Optional<ClientUnderTest> client) {
 
     public static final String PREFIX = "smtp.";
     private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
             "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.report.lang", "smtp.timeout",
-            "smtp.concurrency", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421");
+            "smtp.concurrency", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421",
+            ClientModeSettings.COMMAND, ClientModeSettings.DRIVER, ClientModeSettings.PROFILE, ClientModeSettings.TIMEOUT);
     private static final String PASSWORD = "smtp.auth.password";
     private static final Duration MAX_RETRY_PAUSE = Duration.ofMinutes(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
@@ -102,6 +105,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
                     String.join(", ", new TreeSet<>(KNOWN))));
         }
         Function<String, Optional<String>> get = key -> Optional.ofNullable(props.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+        Optional<ClientUnderTest> client = ClientModeSettings.read(props, get);
 
         List<Target> targets = get.apply("smtp.target").map(SuiteConfig::parseTargets).orElse(List.of());
         Profile profile = get.apply("smtp.profile").map(v -> parse("smtp.profile", v, Profile::parse)).orElse(Profile.REQUIRE_TLS);
@@ -130,7 +134,7 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
                 Optional.ofNullable(props.get("smtp.auth.password")).filter(v -> !v.isEmpty()), trust);
         Optional<Duration> retry421 = get.apply("smtp.retry.421").map(SuiteConfig::parseRetryPause);
         return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, reportLang, timeout,
-                concurrency, tlsStrict, credentials, retry421);
+                concurrency, tlsStrict, credentials, retry421, client);
     }
 
     /** True when no target was given and the embedded reference server stands in. */
@@ -152,7 +156,18 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
 
     public SuiteConfig withTargets(List<Target> newTargets, String newTrust) {
         return new SuiteConfig(newTargets, profile, newTrust, serverName, helo, gate, select, reportDir, reportLang, timeout,
-                concurrency, tlsStrict, credentials, retry421);
+                concurrency, tlsStrict, credentials, retry421, client);
+    }
+
+    /** This configuration with {@code clientUnderTest} as the client under test: a client-mode run. */
+    public SuiteConfig withClient(ClientUnderTest clientUnderTest) {
+        return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, reportLang, timeout,
+                concurrency, tlsStrict, credentials, retry421, Optional.of(clientUnderTest));
+    }
+
+    /** The profile the run judges against: the client's declared policy in client mode, else {@code smtp.profile}. */
+    public Profile effectiveProfile() {
+        return client.map(ClientUnderTest::profile).orElse(profile);
     }
 
     /**
@@ -168,8 +183,9 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         if (selected.isEmpty()) {
             throw new ConfigException(Texts.of("config.select_none", globs));
         }
-        if (selected.stream().noneMatch(r -> r.appliesTo(profile))) {
-            throw new ConfigException(Texts.of("config.select_profile", globs, profile.propertyValue()));
+        if (selected.stream().noneMatch(r -> r.appliesTo(effectiveProfile()))) {
+            throw new ConfigException(Texts.of("config.select_profile", globs,
+                    (client.isPresent() ? "smtp.client.profile=" : "smtp.profile=") + effectiveProfile().propertyValue()));
         }
     }
 

@@ -62,6 +62,11 @@ public final class Catalogue {
         return List.copyOf(byId.values());
     }
 
+    /** The requirements on an implementation in {@code role} (the server's or the client's), in catalogue order. */
+    public static List<Requirement> forRole(Role role) {
+        return get().requirements().stream().filter(r -> r.role() == role).toList();
+    }
+
     public static Optional<Requirement> find(String id) {
         return Optional.ofNullable(get().byId.get(id));
     }
@@ -140,7 +145,7 @@ public final class Catalogue {
         }
         Set<Profile> profiles = EnumSet.noneOf(Profile.class);
         for (String p : required(f, "@profiles").split("\\s+")) {
-            profiles.add(parse(f, "@profiles", v -> Profile.parse(p)));
+            profiles.add(parse(f, "@profiles", v -> Profile.parse(p, role)));
         }
         String quote = required(f, "@quote");
         checkKeyword(f, level, quote);

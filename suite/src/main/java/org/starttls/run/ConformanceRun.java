@@ -25,6 +25,7 @@ import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 import org.starttls.config.SuiteConfig;
 import org.starttls.i18n.Text;
+import org.starttls.summary.Role;
 import org.starttls.summary.Verdict;
 
 /**
@@ -53,7 +54,9 @@ public final class ConformanceRun implements AutoCloseable {
         this.config = config;
         this.client = client;
         this.progress = progress;
-        this.cases = cases.stream().filter(c -> config.selects(c.requirement().id())).toList();
+        // server requirements only: the client's are judged by the client mode (clientmode.ClientModeRun)
+        this.cases = cases.stream().filter(c -> c.requirement().role() == Role.SERVER)
+                .filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList());
     }
 

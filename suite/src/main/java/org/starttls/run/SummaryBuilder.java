@@ -20,12 +20,14 @@ import org.starttls.cases.TargetFacts;
 import org.starttls.client.Reply;
 import org.starttls.client.Target;
 import org.starttls.client.TlsFacts;
+import org.starttls.clientmode.ClientModeRun;
 import org.starttls.config.SuiteConfig;
 import org.starttls.i18n.Language;
 import org.starttls.reports.Findings;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.ExitCode;
 import org.starttls.summary.Gate;
+import org.starttls.summary.Role;
 import org.starttls.summary.Summary;
 import org.starttls.summary.Summary.StepResult;
 import org.starttls.summary.Verdict;
@@ -61,8 +63,28 @@ public final class SummaryBuilder {
             long duration = run.durationMillis().join();
             targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), duration,
                     facts.problem().orElse(null), facts(facts), null, results, null, sessions.apply(run.target()),
-                    embedded ? Boolean.TRUE : null, facts.problemText() == null ? null : facts.problemText().german()));
+                    embedded ? Boolean.TRUE : null, facts.problemText() == null ? null : facts.problemText().german(),
+                    Role.SERVER));
         }
+        return gated(config, startedAt, targets);
+    }
+
+    /**
+     * The summary of a client-mode run (DESIGN §9): one target, the client under test, with {@code "role": "client"};
+     * the same requirement verdicts, counts and gate as a server target's.
+     */
+    public static Summary client(SuiteConfig config, Instant startedAt, ClientModeRun.Result run) {
+        Map<Requirement, List<CaseResult>> byRequirement = new LinkedHashMap<>();
+        run.results().forEach((c, r) -> byRequirement.computeIfAbsent(c.requirement(), k -> new ArrayList<>()).add(r));
+        List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
+                .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
+        Summary.TargetSummary target = new Summary.TargetSummary(run.client().name(), run.client().profile(),
+                run.durationMillis(), run.problem().orElse(null), null, null, results, null, null, null, null, Role.CLIENT);
+        return gated(config, startedAt, List.of(target));
+    }
+
+    /** The gate over every target: a gated FAIL is exit 1, else a target that could not be evaluated is exit 2. */
+    private static Summary gated(SuiteConfig config, Instant startedAt, List<Summary.TargetSummary> targets) {
         Gate gate = config.gate();
         List<String> failures = targets.stream().flatMap(t -> t.results().stream())
                 .filter(r -> r.verdict() == Verdict.FAIL && gate.blocks(r.level())).map(Summary.RequirementResult::id).toList();

@@ -13,6 +13,7 @@ import org.starttls.requirements.Catalogue;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Profile;
+import org.starttls.summary.Role;
 import org.starttls.summary.Summary;
 import org.starttls.summary.Verdict;
 
@@ -49,7 +50,7 @@ final class ReadmeMatrix {
 
         StringBuilder md = new StringBuilder();
         md.append(byServer.size()).append(" implementations, ").append(results.size()).append(" listeners; the whole ")
-                .append("catalogue (").append(Catalogue.all().size()).append(" requirements, ").append(catalogue.size())
+                .append("catalogue (").append(Catalogue.forRole(Role.SERVER).size()).append(" requirements, ").append(catalogue.size())
                 .append(" cases) against each. Counts are requirement verdicts.\n\n")
                 .append("| server | listener | configuration | PASS | FAIL | INCONCLUSIVE | N/A | `smtp.concurrency` |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
@@ -71,7 +72,7 @@ final class ReadmeMatrix {
         byServer.values().forEach(listeners -> md.append(' ').append(listeners.values().iterator().next().serverName())
                 .append(" |"));
         md.append("\n|---|---|").append("---|".repeat(byServer.size())).append('\n');
-        for (Requirement requirement : Catalogue.all()) {
+        for (Requirement requirement : Catalogue.forRole(Role.SERVER)) {
             md.append("| `").append(requirement.id()).append("` | ").append(requirement.level().keyword()).append(" |");
             for (Map<Profile, ListenerResult> listeners : byServer.values()) {
                 List<String> verdicts = new ArrayList<>();

@@ -29,6 +29,7 @@ import org.starttls.cases.ConformanceCase;
 import org.starttls.checks.CheckLibrary;
 import org.starttls.fixtures.realservers.RealServer;
 import org.starttls.summary.Profile;
+import org.starttls.summary.Role;
 import org.starttls.summary.Summary;
 
 /**
@@ -51,7 +52,7 @@ class RealServerMatrixTest {
     @RegisterExtension
     static final RealServersExtension SERVERS = new RealServersExtension(MatrixServer.kinds());
 
-    private static final List<ConformanceCase> CATALOGUE = CheckLibrary.cases();
+    private static final List<ConformanceCase> CATALOGUE = CheckLibrary.cases(Role.SERVER);
     private static final Map<MatrixServer, Map<Profile, CompletableFuture<Summary.TargetSummary>>> RUNS = new LinkedHashMap<>();
     private static ExecutorService executor;
     private static long started;

@@ -38,7 +38,7 @@ class ReferenceServerCatalogueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Profile.class)
+    @EnumSource(value = Profile.class, names = {"REQUIRE_TLS", "OFFER_TLS", "IMPLICIT_TLS"})
     void everyCasePassesOrDoesNotApply(Profile profile) {
         ServerOptions options = ServerOptions.builder(pki.server()).mode(ServerOptions.Mode.valueOf(profile.name())).build();
         try (ReferenceServer server = ReferenceServer.start(options)) {

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.starttls.summary.Role;
 import org.starttls.requirements.Catalogue;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.Verdict;
@@ -23,7 +24,7 @@ final class ZooMatrix {
     static final String CSV = "zoo-matrix.csv";
 
     private final ZooRun.Result result;
-    private final List<Requirement> requirements = Catalogue.all();
+    private final List<Requirement> requirements = Catalogue.forRole(Role.SERVER);
 
     ZooMatrix(ZooRun.Result result) {
         this.result = result;
