@@ -1,7 +1,10 @@
 package org.starttls.client;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -15,6 +18,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Transcript transcript;
     private final Inbox inbox = new Inbox();
     private volatile boolean closedByClient;
+    private volatile boolean closeNotifyReceived;
 
     SessionHandler(Transcript transcript) {
         this.transcript = transcript;
@@ -58,9 +62,32 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
+    /**
+     * The server's TLS close_notify is the server closing: it sends nothing more on this connection. Some servers
+     * (asyncio's, aiosmtpd) then wait for the client's close_notify before they close TCP; the client answers with its
+     * own and closes, so a read or a close that waits for the server ends now instead of at its timeout.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslCloseCompletionEvent closing && closing.isSuccess() && !closedByClient
+                && !closeNotifyReceived) {
+            closeNotifyReceived = true;
+            transcript.event("the server sent its TLS close_notify: it closed the TLS session; answered with our "
+                    + "close_notify and closed the connection");
+            SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+            if (ssl != null) {
+                ssl.closeOutbound().addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        transcript.event(closedByClient ? "connection closed by client" : "connection closed by server");
+        transcript.event(closeNotifyReceived ? "connection closed after the server's TLS close_notify"
+                : closedByClient ? "connection closed by client" : "connection closed by server");
         inbox.add(new Inbound.PeerClosed());
         ctx.fireChannelInactive();
     }

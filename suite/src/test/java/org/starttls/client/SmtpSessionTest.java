@@ -1,6 +1,7 @@
 package org.starttls.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttls.fixtures.server.ReferenceServer;
+import org.starttls.fixtures.zoo.Variant;
 
 @Timeout(30)
 class SmtpSessionTest {
@@ -425,6 +428,30 @@ class SmtpSessionTest {
         }
     }
 
+    /**
+     * Like aiosmtpd: 221 to QUIT inside TLS, then the server's close_notify, then it waits for the client's close_notify
+     * before it closes TCP (the zoo's CLOSE_NOTIFY_AFTER_QUIT). The server's close_notify is the server closing: the
+     * client answers it and counts it as the close, so expectClose returns at once instead of waiting out its timeout.
+     */
+    @Test
+    void theServersCloseNotifyAfterQuitIsTheClose() throws Exception {
+        org.starttls.fixtures.pki.TestPki pki = org.starttls.fixtures.pki.TestPki.create();
+        ReferenceServer server = closeLater(Variant.CLOSE_NOTIFY_AFTER_QUIT.start(pki.server()));
+        SmtpClient client = closeLater(new SmtpClient(ClientSettings.defaults().withReplyTimeout(Duration.ofSeconds(3))
+                .withTrust(TrustConfig.anchors(List.of(pki.caCertificate())))));
+
+        try (SmtpSession session = client.connect(new Target("127.0.0.1", server.port()))) {
+            session.readReply();
+            session.command("EHLO client.test");
+            session.command("STARTTLS");
+            session.startTls();
+            session.command("EHLO client.test");
+            assertThat(session.command("QUIT").code()).isEqualTo(221);
+
+            assertThatCode(() -> session.expectClose(Duration.ofSeconds(3))).doesNotThrowAnyException();
+            assertThat(session.transcript().render()).contains("*** the server sent its TLS close_notify");
+        }
+    }
     @Test
     void readTimeoutComesQuicklyAndShowsWhatArrived() throws Exception {
         StubServer server = stub(peer -> {
