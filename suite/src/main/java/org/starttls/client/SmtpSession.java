@@ -179,7 +179,13 @@ public final class SmtpSession implements AutoCloseable {
 
     /** For {@link SmtpClient#connectImplicitTls}: the handshake its pipeline started on connect. */
     void awaitImplicitTls() throws SessionException {
-        awaitHandshake(channel.pipeline().get(SslHandler.class), new byte[0]);
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            // a closed channel's pipeline is emptied: the server ended the connection before the handshake finished
+            transcript.event("TLS handshake failed: connection closed during handshake");
+            throw new TlsHandshakeException("connection closed during handshake", new byte[0], null);
+        }
+        awaitHandshake(ssl, new byte[0]);
     }
 
     /** Waits for the handshake of {@code ssl}; on failure closes the session and explains why. */

@@ -365,6 +365,18 @@ class SmtpSessionTest {
                 .hasMessage("server sent plaintext instead of a TLS ServerHello: '220 plain ESMTP\\r\\n'");
     }
 
+    /** A close before the handshake ends empties the pipeline; that must read as a failed handshake, not crash. */
+    @Test
+    void implicitTlsAgainstAServerThatClosesAtOnceIsAFailedHandshake() throws Exception {
+        StubServer server = stub(peer -> peer.send("220 plain ESMTP\r\n"));
+        SmtpClient client = client();
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertThatThrownBy(() -> client.connectImplicitTls(server.target()))
+                    .isInstanceOf(TlsHandshakeException.class);
+        }
+    }
+
     @Test
     void quietProvesSilenceAndReportsWhatBreaksIt() throws Exception {
         CountDownLatch speak = new CountDownLatch(1);
