@@ -2,12 +2,14 @@ package org.starttls.checks.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.starttls.cases.Check;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.JavaCase;
+import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
 import org.starttls.client.EnhancedStatus;
 import org.starttls.client.Reply;
@@ -58,8 +60,14 @@ final class BeforeTls {
         }
 
         private static Outcome check(Dialog dialog, Command command) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.afterEhlo();
-            Reply reply = dialog.command(session, dialog.expand(command.line()));
+            Dialog.Ready ready = dialog.ehloed();
+            Reply reply = dialog.command(ready.session(), dialog.expand(command.line()));
+            Optional<Refusals.Kind> meaning = Refusals.of(reply, false, ready.authOffered());
+            if (reply.code() == 530 && meaning.filter(Refusals.Kind.AUTHENTICATION_REQUIRED::equals).isPresent()) {
+                return Outcome.inconclusive(command.verb() + " before STARTTLS was refused with " + Dialog.oneLine(reply)
+                        + ": authentication required (RFC 4954 §6), not the STARTTLS demand of RFC 3207 §4; whether the "
+                        + "server would demand STARTTLS of an authenticated client cannot be seen before TLS");
+            }
             if (reply.code() == 530) {
                 return Outcome.pass(command.verb() + " before STARTTLS was refused with 530: " + Dialog.oneLine(reply));
             }
@@ -86,12 +94,13 @@ final class BeforeTls {
         }
 
         private static Outcome check(Dialog dialog, List<Command> commands) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.afterEhlo();
+            Dialog.Ready ready = dialog.ehloed();
+            SmtpSession session = ready.session();
             List<String> judged = new ArrayList<>();
             for (Command c : commands) {
                 Reply reply = dialog.command(session, dialog.expand(c.line()));
-                if (reply.code() != 530) {
-                    continue; // not a 530: RFC3207-4-SHOULD-530 reports it
+                if (Refusals.of(reply, false, ready.authOffered()).filter(Refusals.Kind.STARTTLS_REQUIRED::equals).isEmpty()) {
+                    continue; // not the STARTTLS demand: RFC3207-4-SHOULD-530 reports it
                 }
                 if (!reply.enhancedStatus().filter(SECURITY_POLICY::equals).isPresent()) {
                     return Outcome.fail("the 530 to " + c.verb() + " carries " + reply.enhancedStatus()

@@ -15,6 +15,7 @@ import org.starttls.cases.TargetFacts;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
 import org.starttls.checks.JavaCase;
+import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -194,8 +195,9 @@ final class ResetCases {
 
     /**
      * Inside TLS a 530 can no longer mean "issue STARTTLS"; RFC 4954 §6 gives it one meaning there, "authentication
-     * required", which needs AUTH to be offered. A 530 to MAIL inside TLS without AUTH shows a server still demanding
-     * STARTTLS. Judged on code and context; the text is shown for diagnosis only.
+     * required", which needs AUTH to be offered. A 530 to MAIL inside TLS without AUTH, or one whose text demands
+     * STARTTLS ("Must issue a STARTTLS command first") whatever is offered, shows a server still demanding STARTTLS
+     * ({@link Refusals}).
      */
     static final class No530InsideTls extends DialogCheck {
         No530InsideTls() {
@@ -214,12 +216,16 @@ final class ResetCases {
             if (mail.code() != 530) {
                 return Outcome.pass("MAIL inside TLS got " + mail.code() + ", not a demand for STARTTLS");
             }
-            if (ready.ehlo().ehloKeywords().stream().anyMatch(k -> k.startsWith("AUTH"))) {
+            Optional<Refusals.Kind> meaning = Refusals.of(mail, true, ready.authOffered());
+            if (meaning.filter(Refusals.Kind.AUTHENTICATION_REQUIRED::equals).isPresent()) {
                 return Outcome.pass("MAIL inside TLS got 530 with AUTH offered: authentication required (RFC 4954 §6): "
                         + Dialog.oneLine(mail));
             }
-            return Outcome.fail("MAIL inside TLS was refused with 530 although the EHLO reply inside TLS offers no AUTH: "
-                    + "the server still demands STARTTLS on an encrypted session: " + Dialog.oneLine(mail));
+            return Outcome.fail(ready.authOffered()
+                    ? "MAIL inside TLS was refused with a 530 that demands STARTTLS, on an encrypted session (AUTH is "
+                            + "offered, but this 530 does not ask for it): " + Dialog.oneLine(mail)
+                    : "MAIL inside TLS was refused with 530 although the EHLO reply inside TLS offers no AUTH: the server "
+                            + "still demands STARTTLS on an encrypted session: " + Dialog.oneLine(mail));
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
@@ -47,7 +48,11 @@ final class SessionRules {
         }
     }
 
-    /** RFC 5321 §4.1.4: RCPT without MAIL and a nested MAIL get 503, and the open transaction survives the second. */
+    /**
+     * RFC 5321 §4.1.4: RCPT without MAIL and a nested MAIL get 503, and the open transaction survives the second. A
+     * policy refusal (530 authentication required, an X.7 status) answers who the client is, not the order of its
+     * commands: INCONCLUSIVE with that reason.
+     */
     static final class BadSequence extends DialogCheck {
         BadSequence() {
             super("RCPT before MAIL and a second MAIL get 503; the transaction opened before the second MAIL still takes RCPT");
@@ -55,15 +60,32 @@ final class SessionRules {
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.ready().session();
+            Dialog.Ready ready = dialog.readyForMail();
+            SmtpSession session = ready.session();
             String rcpt = dialog.expand("RCPT TO:<${rcpt}>");
             String mail = dialog.expand("MAIL FROM:<${mail_from}>");
             Reply early = dialog.command(session, rcpt);
+            Optional<Outcome> refused = ready.policyRefusal("RCPT before MAIL", early);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             if (early.code() != 503) {
                 return Outcome.fail("RCPT before MAIL was answered " + Dialog.oneLine(early) + " instead of 503");
             }
-            dialog.setup(session, mail, 250);
+            Reply opened = dialog.command(session, mail);
+            refused = ready.policyRefusal("MAIL", opened);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            if (opened.codeClass() != 2) {
+                return Outcome.inconclusive("MAIL FROM:<" + dialog.variable("mail_from") + "> was refused ("
+                        + Dialog.oneLine(opened) + "), so no transaction could be opened to test a nested MAIL in");
+            }
             Reply nested = dialog.command(session, mail);
+            refused = ready.policyRefusal("a second MAIL", nested);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             if (nested.code() != 503) {
                 return Outcome.fail("a second MAIL inside a transaction was answered " + Dialog.oneLine(nested)
                         + " instead of 503");
@@ -139,7 +161,8 @@ final class SessionRules {
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.ready().session();
+            Dialog.Ready ready = dialog.readyForMail();
+            SmtpSession session = ready.session();
             String rcpt = dialog.expand("RCPT TO:<${rcpt}>");
             List<String> group = List.of(rcpt, dialog.expand("MAIL FROM:<${mail_from}>"), "RSET", rcpt, "NOOP");
             List<Integer> expected = List.of(5, 2, 2, 5, 2);
@@ -147,6 +170,13 @@ final class SessionRules {
             List<Reply> replies = new ArrayList<>();
             for (String command : group) {
                 replies.add(dialog.replyTo(session, command + " (pipelined)"));
+            }
+            for (int i = 0; i < group.size(); i++) {
+                Optional<Outcome> refused = ready.policyRefusal(group.get(i).split("[ :]")[0] + " (pipelined)",
+                        replies.get(i));
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
             }
             List<Integer> classes = replies.stream().map(Reply::codeClass).toList();
             String seen = replies.stream().map(r -> Integer.toString(r.code())).collect(Collectors.joining(", "));

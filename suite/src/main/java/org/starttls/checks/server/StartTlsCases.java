@@ -1,9 +1,11 @@
 package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
+import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -115,13 +117,20 @@ final class StartTlsCases {
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.afterEhlo();
+            Dialog.Ready ready = dialog.ehloed();
+            SmtpSession session = ready.session();
             String[] commands = {"MAIL FROM:<${mail_from}>", "RCPT TO:<${rcpt}>", "DATA"};
             for (String command : commands) {
                 Reply reply = dialog.command(session, dialog.expand(command));
-                if (reply.code() == 530) {
+                Optional<Refusals.Kind> refusal = Refusals.of(reply, false, ready.authOffered());
+                if (refusal.filter(Refusals.Kind.STARTTLS_REQUIRED::equals).isPresent()) {
                     return Outcome.fail(command.split("[ :]")[0] + " in cleartext was refused with 530, the server requires "
                             + "STARTTLS for local delivery: " + Dialog.oneLine(reply));
+                }
+                if (refusal.isPresent()) {
+                    return Outcome.inconclusive(Refusals.notJudged(command.split("[ :]")[0] + " in cleartext", reply,
+                            refusal.get(), ready.account()) + "; whether local delivery works without STARTTLS "
+                            + "cannot be shown");
                 }
                 if (reply.codeClass() != 2 && reply.codeClass() != 3) {
                     return Outcome.inconclusive(command.split("[ :]")[0] + " was refused for a reason other than TLS, so "
