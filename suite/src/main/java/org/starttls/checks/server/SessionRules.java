@@ -49,13 +49,16 @@ final class SessionRules {
     }
 
     /**
-     * RFC 5321 §4.1.4: RCPT without MAIL and a nested MAIL get 503, and the open transaction survives the second. A
-     * policy refusal (530 authentication required, an X.7 status) answers who the client is, not the order of its
-     * commands: INCONCLUSIVE with that reason.
+     * RFC 5321 §4.1.4: RCPT without MAIL cannot be processed and gets 503. A second MAIL inside a transaction can be
+     * processed as the start of a new one (§3.3: MAIL resets all state tables and buffers), so 250 is fine; a server
+     * that refuses it must refuse it with 503 and keep the open transaction ("MUST stay in the same state"). A policy
+     * refusal (530 authentication required, an X.7 status) answers who the client is, not the order of its commands:
+     * INCONCLUSIVE with that reason.
      */
     static final class BadSequence extends DialogCheck {
         BadSequence() {
-            super("RCPT before MAIL and a second MAIL get 503; the transaction opened before the second MAIL still takes RCPT");
+            super("RCPT before MAIL gets 503; a second MAIL either starts a new transaction (250) or gets 503 and the "
+                    + "open transaction still takes RCPT");
         }
 
         @Override
@@ -86,9 +89,18 @@ final class SessionRules {
             if (refused.isPresent()) {
                 return refused.get();
             }
+            if (nested.codeClass() == 2) {
+                dialog.command(session, "RSET");
+                return Outcome.pass("RCPT before MAIL got 503; the second MAIL started a new transaction ("
+                        + Dialog.oneLine(nested) + "), as RFC 5321 §3.3 lets MAIL do");
+            }
+            if (nested.codeClass() == 4) {
+                return Outcome.inconclusive("a second MAIL inside a transaction got a transient refusal ("
+                        + Dialog.oneLine(nested) + "), neither a new transaction nor 503");
+            }
             if (nested.code() != 503) {
-                return Outcome.fail("a second MAIL inside a transaction was answered " + Dialog.oneLine(nested)
-                        + " instead of 503");
+                return Outcome.fail("a second MAIL inside a transaction was refused with " + Dialog.oneLine(nested)
+                        + ": a command refused as out of sequence must get 503 (RFC 5321 §4.1.4)");
             }
             Reply after = dialog.command(session, rcpt);
             if (after.code() == 503) {
