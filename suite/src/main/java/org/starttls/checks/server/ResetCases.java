@@ -170,11 +170,16 @@ final class ResetCases {
                 session.startTls();
             } catch (TlsHandshakeException e) {
                 boolean closed = e.getCause() instanceof ClosedChannelException || e.getMessage().contains("closed the connection");
-                return closed
-                        ? Outcome.pass("the server closed the connection instead of running the injected command: "
-                                + e.getMessage())
-                        : Outcome.inconclusive("the TLS handshake after the 220 failed, so whether the injected command "
-                                + "would run inside TLS cannot be seen: " + e.getMessage());
+                // a close is the server refusing the injection only if the same target completes a handshake otherwise
+                Optional<String> handshake = dialog.context().facts().tls().map(t -> t.protocol());
+                if (closed && handshake.isPresent()) {
+                    return Outcome.pass("the server closed the connection instead of running the injected command ("
+                            + e.getMessage() + "), while the target's probe session completed a " + handshake.get()
+                            + " handshake");
+                }
+                return Outcome.inconclusive("the TLS handshake after the 220 failed, so whether the injected command "
+                        + "would run inside TLS cannot be seen: " + e.getMessage() + (closed ? "; no TLS handshake with "
+                        + "this target succeeded in this run, so the close may be the server refusing every ClientHello" : ""));
             }
             // One command inside TLS, then silence: the injected command's reply, early or late, would be a second one.
             Reply first = dialog.command(session, "NOOP");
