@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 
 /**
@@ -104,13 +106,17 @@ public final class SmtpClient implements AutoCloseable {
                                 Transcript transcript, Optional<String> sni) throws SessionException {
         ReplyDecoder decoder = new ReplyDecoder(settings.maxLineOctets(), settings.maxReplyLines());
         SessionHandler handler = new SessionHandler(transcript);
+        // kept here: a connection that closes during the handshake empties its pipeline, and the handshake's outcome
+        // (plaintext instead of a ServerHello, say) must still be read from it
+        AtomicReference<SslHandler> implicitHandler = new AtomicReference<>();
         ChannelFuture connected = bootstrap.clone()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (implicitTls) {
-                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), sni));
+                            implicitHandler.set(tls.newHandler(ch.alloc(), sni));
+                            ch.pipeline().addLast("tls", implicitHandler.get());
                         }
                         ch.pipeline().addLast("replies", decoder).addLast("session", handler);
                     }
@@ -123,7 +129,8 @@ public final class SmtpClient implements AutoCloseable {
         if (!connected.isSuccess()) {
             throw connectFailure(target, address, settings.connectTimeout(), connected.cause());
         }
-        return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
+        return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni,
+                Optional.ofNullable(implicitHandler.get()));
     }
 
     /** Looks the host up within the connect timeout, which the lookup's time then counts against. */

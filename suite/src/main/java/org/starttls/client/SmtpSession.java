@@ -40,11 +40,13 @@ public final class SmtpSession implements AutoCloseable {
     private final ClientTls tls;
     private final Duration replyTimeout;
     private final Optional<String> sniName;
+    /** The TLS layer added at connect for implicit TLS; empty for plain TCP. */
+    private final Optional<SslHandler> implicitTls;
     private volatile TlsFacts tlsFacts;
     private volatile Deadline deadline = Deadline.NONE;
 
     SmtpSession(Channel channel, ReplyDecoder decoder, SessionHandler handler, Transcript transcript, ClientTls tls,
-                Duration replyTimeout, Optional<String> sniName) {
+                Duration replyTimeout, Optional<String> sniName, Optional<SslHandler> implicitTls) {
         this.channel = channel;
         this.decoder = decoder;
         this.handler = handler;
@@ -52,6 +54,7 @@ public final class SmtpSession implements AutoCloseable {
         this.tls = tls;
         this.replyTimeout = replyTimeout;
         this.sniName = sniName;
+        this.implicitTls = implicitTls;
     }
 
     /** Limits every later wait of this session to {@code caseDeadline}; returns this session. */
@@ -179,13 +182,9 @@ public final class SmtpSession implements AutoCloseable {
 
     /** For {@link SmtpClient#connectImplicitTls}: the handshake its pipeline started on connect. */
     void awaitImplicitTls() throws SessionException {
-        SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        if (ssl == null) {
-            // a closed channel's pipeline is emptied: the server ended the connection before the handshake finished
-            transcript.event("TLS handshake failed: connection closed during handshake");
-            throw new TlsHandshakeException("connection closed during handshake", new byte[0], null);
-        }
-        awaitHandshake(ssl, new byte[0]);
+        // the handler from connect, not the pipeline's: a closed channel's pipeline is emptied
+        awaitHandshake(implicitTls.orElseThrow(() -> new IllegalStateException("not an implicit-TLS session")),
+                new byte[0]);
     }
 
     /** Waits for the handshake of {@code ssl}; on failure closes the session and explains why. */
