@@ -118,7 +118,7 @@ public final class ScriptCase implements ConformanceCase {
             String problem;
             try {
                 problem = execute(step, session, context);
-            } catch (ServiceClosing e) {
+            } catch (ServiceClosing | NoKeywordList e) {
                 records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage()));
                 return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
             } catch (ReplyTimeoutException | BudgetExhaustedException e) {
@@ -145,7 +145,7 @@ public final class ScriptCase implements ConformanceCase {
 
     /** Executes one step; returns null when it went as expected, else what was wrong. */
     private static String execute(Step step, SmtpSession session, CaseContext context)
-            throws SessionException, ServiceClosing {
+            throws SessionException, ServiceClosing, NoKeywordList {
         if (step instanceof Step.Send send) {
             String text = substitute(send.text(), context.variables());
             if (send.raw()) {
@@ -162,6 +162,7 @@ public final class ScriptCase implements ConformanceCase {
             if (!expectsCode(expect, 421)) {
                 throwIfClosing(reply);
             }
+            throwIfNoKeywordList(reply, expect.expectations());
             return check(reply, expect.expectations());
         }
         if (step instanceof Step.StartTls) {
@@ -194,6 +195,21 @@ public final class ScriptCase implements ConformanceCase {
         throwIfClosing(result);
         return result instanceof QuietResult.Silence ? null
                 : "expected no reply for " + quiet.period().toMillis() + " ms, but " + result.describe();
+    }
+
+    /**
+     * A line that judges EHLO keywords ({@code +KEYWORD}, {@code -KEYWORD}) judges them only in a keyword list: a reply
+     * with another code (EHLO refused) has none, so it neither lists nor omits a keyword and the case is INCONCLUSIVE
+     * (whether EHLO may be refused is another requirement's question).
+     */
+    private static void throwIfNoKeywordList(Reply reply, List<Expectation> expectations) throws NoKeywordList {
+        boolean judgesKeywords = expectations.stream().anyMatch(Expectation.Keyword.class::isInstance);
+        Optional<Expectation.Code> code = expectations.stream().filter(Expectation.Code.class::isInstance)
+                .map(Expectation.Code.class::cast).findFirst();
+        if (judgesKeywords && code.isPresent() && !code.get().matches(reply.code())) {
+            throw new NoKeywordList("expected an EHLO keyword list (" + code.get() + ") but the server answered "
+                    + oneLine(reply) + ": there is no EHLO keyword list to judge, so the requirement cannot be judged");
+        }
     }
 
     private static void throwIfClosing(QuietResult observed) throws ServiceClosing {
@@ -288,6 +304,13 @@ public final class ScriptCase implements ConformanceCase {
             }
         }
         return bytes.length > 120 ? sb + "..." : sb.toString();
+    }
+
+    /** A keyword line met a reply that is no EHLO keyword list. */
+    private static final class NoKeywordList extends Exception {
+        NoKeywordList(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** A 421 where the script did not ask for one: the server is shedding load, not judging the command. */

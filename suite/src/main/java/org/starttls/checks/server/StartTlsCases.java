@@ -41,11 +41,13 @@ final class StartTlsCases {
             } catch (TlsHandshakeException e) {
                 return Outcome.fail("the server answered 220 but the TLS handshake failed: " + e.getMessage());
             }
+            // liveness only: what NOOP gets inside TLS is judged elsewhere (RFC3207-4.2-MUST-KNOW-TLS-ACTIVE)
             Reply noop = dialog.command(session, "NOOP");
-            return noop.code() == 250
+            return noop.codeClass() != 4
                     ? Outcome.pass("220, handshake " + session.tls().map(t -> t.protocol() + " " + t.cipherSuite()).orElse("")
-                            + ", and NOOP inside TLS answered 250")
-                    : Outcome.fail("after the handshake NOOP was answered " + Dialog.oneLine(noop) + " instead of 250");
+                            + ", and NOOP inside TLS was answered (" + Dialog.oneLine(noop) + ")")
+                    : Outcome.inconclusive("220 and the handshake completed, but NOOP inside TLS got a transient refusal ("
+                            + Dialog.oneLine(noop) + "), so whether the session works inside TLS is not shown");
         }
     }
 
