@@ -18,6 +18,7 @@ import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.Outcome;
 import org.starttls.client.BudgetExhaustedException;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -121,7 +122,7 @@ public final class ScriptCase implements ConformanceCase {
             } catch (ServiceClosing | NoKeywordList e) {
                 records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage()));
                 return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
-            } catch (ReplyTimeoutException | BudgetExhaustedException e) {
+            } catch (ReplyTimeoutException | BudgetExhaustedException | DesynchronisedException e) {
                 records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage()));
                 return new Outcome(Verdict.INCONCLUSIVE, at(step) + e.getMessage());
             } catch (SessionException e) {

@@ -118,7 +118,8 @@ public final class SmtpClient implements AutoCloseable {
                             implicitHandler.set(tls.newHandler(ch.alloc(), sni));
                             ch.pipeline().addLast("tls", implicitHandler.get());
                         }
-                        ch.pipeline().addLast("replies", decoder).addLast("session", handler);
+                        ch.pipeline().addLast("stamp", handler.readStamp()).addLast("replies", decoder)
+                                .addLast("session", handler);
                     }
                 })
                 .connect(address);

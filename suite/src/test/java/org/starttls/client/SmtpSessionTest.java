@@ -464,6 +464,37 @@ class SmtpSessionTest {
             assertThat(session.transcript().render()).contains("*** the server sent its TLS close_notify");
         }
     }
+    /**
+     * Issue 12, class 5: stray lines after a multi-line reply that ended early arrive before the next command is sent;
+     * that command is never judged by them, and neither is any later one.
+     */
+    @Test
+    void aReplyThatCameBeforeItsCommandIsNeverTakenForItsReply() throws Exception {
+        StubServer server = stub(peer -> {
+            peer.send("220 stub\r\n");
+            peer.readLine();
+            peer.send("250-stub\r\n250 PIPELINING\r\n250-SIZE 1000\r\n250 STARTTLS\r\n");
+            peer.readLine();
+            peer.send("220 2.0.0 go ahead\r\n");
+            peer.awaitClientClose();
+        });
+
+        try (SmtpSession session = client().connect(server.target())) {
+            session.readReply();
+            assertThat(session.command("EHLO client.test").lines()).containsExactly("stub", "PIPELINING");
+
+            session.send("STARTTLS");
+            DesynchronisedException stray = catchThrowableOfType(DesynchronisedException.class, session::readReply);
+            assertThat(stray.stray()).isEqualTo("250-SIZE 1000 | 250 STARTTLS");
+            assertThat(stray).hasMessageContaining("arrived before the command it would answer was sent");
+            assertThatThrownBy(session::readReply).as("and every later read of the session")
+                    .isInstanceOf(DesynchronisedException.class);
+            assertThat(session.desynchronised()).isTrue();
+            assertThat(session.transcript().render())
+                    .contains("*** the reply above arrived before any command it could answer was sent");
+        }
+    }
+
     @Test
     void readTimeoutComesQuicklyAndShowsWhatArrived() throws Exception {
         StubServer server = stub(peer -> {
@@ -509,7 +540,9 @@ class SmtpSessionTest {
     @Test
     void aMalformedReplyIsReportedWithItsBytes() throws Exception {
         StubServer server = stub(peer -> {
-            peer.send("220-stub\r\n221 bye\r\n250 next\r\n");
+            peer.send("220-stub\r\n221 bye\r\n");
+            peer.readLine();
+            peer.send("250 next\r\n");
             peer.awaitClientClose();
         });
 
@@ -518,7 +551,7 @@ class SmtpSessionTest {
 
             assertThat(malformed).hasMessage("malformed reply: reply code changed from 220 to 221 within one multiline "
                     + "reply (RFC 5321 §4.2.1): '221 bye\\r\\n'");
-            assertThat(session.readReply().lines()).containsExactly("next");
+            assertThat(session.command("NOOP").lines()).containsExactly("next");
             assertThat(session.transcript().render()).contains("*** malformed reply: reply code changed");
         }
     }

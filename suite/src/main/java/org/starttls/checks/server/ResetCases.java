@@ -17,6 +17,7 @@ import org.starttls.checks.DialogCheck;
 import org.starttls.checks.JavaCase;
 import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
@@ -182,7 +183,13 @@ final class ResetCases {
                         + "this target succeeded in this run, so the close may be the server refusing every ClientHello" : ""));
             }
             // One command inside TLS, then silence: the injected command's reply, early or late, would be a second one.
-            Reply first = dialog.command(session, "NOOP");
+            Reply first;
+            try {
+                first = dialog.command(session, "NOOP");
+            } catch (DesynchronisedException e) {
+                return Outcome.fail("a reply arrived inside TLS before any command was sent there ('" + e.stray()
+                        + "'): the cleartext " + injected + " pipelined behind STARTTLS was answered inside TLS");
+            }
             QuietResult after = session.quiet(Dialog.QUIET);
             if (after instanceof QuietResult.Arrived || after instanceof QuietResult.ArrivedMalformed) {
                 return Outcome.fail("one NOOP inside TLS drew two replies (" + Dialog.oneLine(first) + ", then "

@@ -10,6 +10,7 @@ import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
 import org.starttls.checks.SetupFailed;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -25,26 +26,55 @@ final class SessionRules {
     private SessionRules() {
     }
 
-    /** RFC 5321 §4.2: three commands, three replies, then silence. An extra reply anywhere shows up at the end. */
+    /**
+     * RFC 5321 §4.2: every command gets exactly one reply. A session of ordinary commands (EHLO and NOOP, and in the
+     * STARTTLS profiles STARTTLS, then inside TLS EHLO, NOOP, an unknown command and RCPT without MAIL) in which every
+     * reply is counted against the commands, whatever its code: a reply that arrives before the next command was sent
+     * (stray lines after a multi-line reply that ended early, a second reply) or anything after the last reply is a
+     * reply too many. Two errors at most, so that servers that drop a client after a few (Exim: three) keep talking.
+     */
     static final class OneReplyPerCommand extends DialogCheck {
         OneReplyPerCommand() {
-            super("NOOP, an unknown command and RCPT without MAIL get one reply each and nothing more");
+            super("EHLO, NOOP, STARTTLS, and inside TLS EHLO, NOOP, an unknown command and RCPT without MAIL get one "
+                    + "reply each and nothing more");
         }
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.ready().session();
-            for (String command : List.of("NOOP", "XCONFORMANCE", dialog.expand("RCPT TO:<${rcpt}>"))) {
-                dialog.command(session, command);
+            List<String> phase = List.of(dialog.expand("EHLO ${helo}"), "NOOP");
+            List<String> inTls = List.of(dialog.expand("EHLO ${helo}"), "NOOP", "XCONFORMANCE",
+                    dialog.expand("RCPT TO:<${rcpt}>"));
+            try {
+                SmtpSession session = dialog.greeted();
+                int sent = 0;
+                if (dialog.context().profile().usesStartTls()) {
+                    for (String command : phase) {
+                        dialog.command(session, command);
+                    }
+                    // a reply out of step shows up whether or not this one is the 220
+                    if (dialog.command(session, "STARTTLS").code() == 220) {
+                        session.startTls();
+                    }
+                    sent = phase.size() + 1;
+                }
+                for (String command : inTls) {
+                    dialog.command(session, command);
+                }
+                sent += inTls.size();
+                QuietResult after = session.quiet(Dialog.QUIET);
+                if (after instanceof QuietResult.Silence) {
+                    return Outcome.pass(sent + " commands got one reply each and nothing followed the last for "
+                            + Dialog.QUIET.toMillis() + " ms");
+                }
+                if (after instanceof QuietResult.Closed) {
+                    return Outcome.inconclusive("the server closed the connection after the last reply");
+                }
+                return Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
+                        + after.describe());
+            } catch (DesynchronisedException e) {
+                return Outcome.fail("a reply arrived before the next command was sent, so an earlier command got more "
+                        + "than one reply (a multi-line reply that ended early counts as two): '" + e.stray() + "'");
             }
-            QuietResult after = session.quiet(Dialog.QUIET);
-            if (after instanceof QuietResult.Silence) {
-                return Outcome.pass("three commands got three replies and nothing followed for " + Dialog.QUIET.toMillis() + " ms");
-            }
-            if (after instanceof QuietResult.Closed) {
-                return Outcome.inconclusive("the server closed the connection after the third reply");
-            }
-            return Outcome.fail("after one reply to each of three commands the server sent more: " + after.describe());
         }
     }
 
@@ -155,7 +185,14 @@ final class SessionRules {
             Reply tooLong = dialog.command(session, "NOOP " + "x".repeat(LENGTH));
             String first = tooLong.code() == 500 ? "was refused with 500" : "was answered " + Dialog.oneLine(tooLong)
                     + " (the server accepts lines over 512 octets, as RFC 5321 §4.5.3.1 allows)";
-            Reply next = dialog.command(session, "NOOP");
+            Reply next;
+            try {
+                next = dialog.command(session, "NOOP");
+            } catch (DesynchronisedException e) {
+                return Outcome.fail("the " + (LENGTH + 7) + "-octet command line " + first + ", and a second reply ('"
+                        + e.stray() + "') came before the next command was sent: the rest of the long line was read as "
+                        + "a command of its own");
+            }
             return next.code() == 250
                     ? Outcome.pass("the " + (LENGTH + 7) + "-octet command line " + first + ", and the next NOOP got 250")
                     : Outcome.fail("the " + (LENGTH + 7) + "-octet command line " + first + ", then the next NOOP was "
