@@ -19,6 +19,7 @@ import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.TargetFacts;
 import org.starttls.client.Deadline;
+import org.starttls.client.Reply;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 import org.starttls.config.SuiteConfig;
@@ -164,17 +165,31 @@ public final class ConformanceRun implements AutoCloseable {
             return CaseResult.notRun(c, Verdict.INCONCLUSIVE, facts.problem().orElse("target not reachable"));
         }
         // with implicit TLS there is no cleartext EHLO: the one inside TLS is the first the client sees
-        List<String> firstEhlo = config.profile().usesStartTls() ? facts.keywordsClear() : facts.keywordsTls();
-        for (String keyword : c.needsClear()) {
-            if (!firstEhlo.contains(keyword)) {
-                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, "the server does not advertise " + keyword
-                        + " in its first EHLO reply");
-            }
+        Optional<Reply> firstEhlo = config.profile().usesStartTls() ? facts.ehloClear() : facts.ehloTls();
+        CaseResult first = needs(c, c.needsClear(), firstEhlo, "its first EHLO reply", facts);
+        return first != null ? first : needs(c, c.needsTls(), facts.ehloTls(), "its EHLO reply inside TLS", facts);
+    }
+
+    /**
+     * NOT_APPLICABLE only from something observed: a 250 EHLO reply that omits a keyword the case needs. Without such
+     * a reply (TLS never came up, EHLO refused) whether the server offers the extension is unknown: INCONCLUSIVE.
+     */
+    private static CaseResult needs(ConformanceCase c, List<String> keywords, Optional<Reply> ehlo, String where,
+                                    TargetFacts facts) {
+        if (keywords.isEmpty()) {
+            return null;
         }
-        for (String keyword : c.needsTls()) {
-            if (!facts.keywordsTls().contains(keyword)) {
+        if (ehlo.filter(reply -> reply.code() == 250).isEmpty()) {
+            return CaseResult.notRun(c, Verdict.INCONCLUSIVE, "the case needs " + String.join(" and ", keywords)
+                    + " in " + where + ", and the probe session saw no EHLO reply " + (where.contains("inside TLS")
+                    ? "inside TLS" : "listing keywords") + ehlo.map(r -> " (EHLO got " + r.code() + ")")
+                    .orElse(facts.problem().map(p -> " (" + p + ")").orElse(""))
+                    + ", so whether the server offers it is unknown");
+        }
+        for (String keyword : keywords) {
+            if (!ehlo.get().ehloKeywords().contains(keyword)) {
                 return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, "the server does not advertise " + keyword
-                        + " in its EHLO reply inside TLS");
+                        + " in " + where);
             }
         }
         return null;
