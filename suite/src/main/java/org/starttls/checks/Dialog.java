@@ -203,11 +203,20 @@ public final class Dialog {
         return replyTo(session, shownAs);
     }
 
-    /** Reads the reply to something already sent (a pipelined or raw write); a 421 ends the case as INCONCLUSIVE. */
+    /**
+     * Reads the reply to something already sent (a pipelined or raw write); a 421 ends the case as INCONCLUSIVE. A 354
+     * (the server waits for message text) ends the session at once: it is closed without the final "." so nothing is
+     * delivered, and no later command can be taken for message text. The case judges on the 354 itself.
+     */
     public Reply replyTo(SmtpSession session, String shown) throws SessionException, SetupFailed {
         Reply reply = session.readReply();
         checkNotClosing(reply, shown);
         step(shown, Verdict.PASS, oneLine(reply));
+        if (reply.code() == 354) {
+            session.close();
+            step("close", Verdict.PASS, "the server waits for message text (354): session closed without the final "
+                    + "\".\", nothing delivered");
+        }
         return reply;
     }
 

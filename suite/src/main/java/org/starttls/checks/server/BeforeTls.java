@@ -99,6 +99,11 @@ final class BeforeTls {
             List<String> judged = new ArrayList<>();
             for (Command c : commands) {
                 Reply reply = dialog.command(session, dialog.expand(c.line()));
+                if (reply.code() == 354) {
+                    // the dialog ended that session (no message text follows): the rest get a session of their own
+                    ready = dialog.ehloed();
+                    session = ready.session();
+                }
                 if (Refusals.of(reply, false, ready.authOffered()).filter(Refusals.Kind.STARTTLS_REQUIRED::equals).isEmpty()) {
                     continue; // not the STARTTLS demand: RFC3207-4-SHOULD-530 reports it
                 }
