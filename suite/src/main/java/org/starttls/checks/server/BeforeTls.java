@@ -19,7 +19,8 @@ import org.starttls.requirements.Requirement;
 
 /**
  * RFC 3207 §4 in the require-tls profile: every command other than NOOP, EHLO, STARTTLS and QUIT is refused with 530
- * before STARTTLS, and that 530 carries 5.7.0 when ENHANCEDSTATUSCODES is advertised. Before TLS the cleartext EHLO
+ * before STARTTLS (AUTH may get RFC 4954 §6's own 538 instead), and that 530 carries 5.7.0 when ENHANCEDSTATUSCODES is
+ * advertised. Before TLS the cleartext EHLO
  * offers no usable AUTH, so a 530 here can only mean "issue STARTTLS"; its text is shown for diagnosis only.
  */
 final class BeforeTls {
@@ -70,6 +71,11 @@ final class BeforeTls {
             }
             if (reply.code() == 530) {
                 return Outcome.pass(command.verb() + " before STARTTLS was refused with 530: " + Dialog.oneLine(reply));
+            }
+            if (command.verb().equals("AUTH") && reply.code() == 538) {
+                return Outcome.pass("AUTH before STARTTLS was refused with " + Dialog.oneLine(reply) + ": 538 (5.7.11) "
+                        + "\"Encryption required for requested authentication mechanism\" is the reply RFC 4954 §6 "
+                        + "defines for AUTH that needs an encrypted connection");
             }
             return Outcome.fail(command.verb() + " before STARTTLS was answered " + Dialog.oneLine(reply)
                     + " instead of 530 Must issue a STARTTLS command first");
