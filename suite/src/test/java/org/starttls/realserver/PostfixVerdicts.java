@@ -49,6 +49,7 @@ final class PostfixVerdicts {
             row("RFC3207-4.2-INFO-EHLO-LIST-RENEWED", PASS, PASS),
             row("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS", PASS, PASS),
             row("RFC3207-4.2-MUST-KNOW-TLS-ACTIVE", PASS, PASS),
+            row("RFC5321-2.4-INFO-VERBS-CASE-INSENSITIVE", PASS, PASS),
             row("RFC5321-4.1.1.10-MUST-QUIT-221-CLOSE", PASS, PASS),
             row("RFC5321-4.1.4-MUST-503-BAD-SEQUENCE", PASS, PASS),
             row("RFC5321-4.2-INFO-REPLY-GRAMMAR", PASS, PASS),

@@ -51,6 +51,41 @@ final class StartTlsCases {
         }
     }
 
+    /**
+     * RFC 5321 §2.4: verbs are not case sensitive, so "starttls" starts TLS as "STARTTLS" does. Judged against the
+     * target's probe session, in which STARTTLS in upper case led to TLS: without that, a refused "starttls" says
+     * nothing about case.
+     */
+    static final class LowerCase extends DialogCheck {
+        LowerCase() {
+            super("starttls in lower case is answered 220 and the TLS handshake follows, as for STARTTLS in the probe "
+                    + "session");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            if (dialog.context().facts().tls().isEmpty()) {
+                return Outcome.inconclusive("STARTTLS in upper case did not lead to TLS in the target's probe session "
+                        + dialog.context().facts().problem().map(p -> "(" + p + ")").orElse("")
+                        + ", so how the server takes it in lower case says nothing about case");
+            }
+            SmtpSession session = dialog.afterEhlo();
+            Reply ready = dialog.command(session, "starttls");
+            if (ready.code() != 220) {
+                return Outcome.fail("starttls in lower case was answered " + Dialog.oneLine(ready) + ", while STARTTLS "
+                        + "in upper case starts TLS: a client that writes verbs in lower case stays in cleartext");
+            }
+            try {
+                session.startTls();
+            } catch (TlsHandshakeException e) {
+                return Outcome.inconclusive("starttls was answered 220, but the handshake failed (" + e.getMessage()
+                        + "); the handshake is RFC3207-4-INFO-STARTTLS-READY's to judge");
+            }
+            return Outcome.pass("starttls in lower case was answered 220 and the handshake completed ("
+                    + session.tls().map(t -> t.protocol()).orElse("") + ")");
+        }
+    }
+
     /** After the 220 the client sends an SMTP command instead of a ClientHello: no cleartext reply may come. */
     static final class NoPlaintextAfter220 extends DialogCheck {
         NoPlaintextAfter220() {
