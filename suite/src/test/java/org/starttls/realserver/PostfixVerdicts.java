@@ -34,6 +34,7 @@ final class PostfixVerdicts {
             row("RFC3207-4-SHOULD-530", FAIL, NOT_APPLICABLE, "before TLS Postfix answers HELO with 250 and HELP, EXPN "
                     + "and unknown commands with 500 5.5.2; MAIL, RCPT, DATA, BDAT, RSET, VRFY, ETRN and AUTH get 530"),
             row("RFC3207-4-SHOULD-ENHANCED-CODE", PASS, NOT_APPLICABLE),
+            row("RFC3207-6-MUST-REFUSE-MAIL-AND-AUTH-BEFORE-TLS", PASS, NOT_APPLICABLE),
             row("RFC3207-4-INFO-ALLOWED-BEFORE-TLS", PASS, PASS),
             row("RFC3207-4-MUSTNOT-REQUIRE-TLS-PUBLIC-MX", NOT_APPLICABLE, PASS),
             row("RFC3207-4-INFO-NO-PLAINTEXT-AFTER-220", PASS, PASS),
