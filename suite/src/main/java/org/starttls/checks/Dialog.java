@@ -3,6 +3,7 @@ package org.starttls.checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
 import org.starttls.client.TlsFacts;
+import org.starttls.config.Credentials;
 import org.starttls.summary.Summary.StepResult;
 import org.starttls.summary.Verdict;
 
@@ -86,6 +88,12 @@ public final class Dialog {
         return session;
     }
 
+    /** A greeted session after EHLO, with the EHLO reply. */
+    public Ready ehloed() throws SessionException, SetupFailed {
+        SmtpSession session = greeted();
+        return new Ready(session, setup(session, "EHLO " + variable("helo"), 250), Account.NOT_CONFIGURED);
+    }
+
     /**
      * A session in which mail commands are allowed: greeting and EHLO, and in the STARTTLS profiles also STARTTLS, the
      * handshake and a new EHLO. Returns the EHLO reply in force.
@@ -97,11 +105,67 @@ public final class Dialog {
             startTls(session);
             ehlo = setup(session, "EHLO " + variable("helo"), 250);
         }
-        return new Ready(session, ehlo);
+        return new Ready(session, ehlo, context.credentials().isPresent() ? Account.NOT_USED : Account.NOT_CONFIGURED);
     }
 
-    /** A session ready for mail commands and the EHLO reply that describes it. */
-    public record Ready(SmtpSession session, Reply ehlo) {
+    /**
+     * {@link #ready()}, then AUTH PLAIN with the configured account when there is one and the EHLO reply offers PLAIN
+     * (inside TLS with a chain that validated only): a server that requires authentication (RFC 4954 §6) takes mail
+     * commands only then. Without an account the session is not authenticated, and such a server refuses them with
+     * 530; the cases say so ({@link Refusals}).
+     */
+    public Ready readyForMail() throws SessionException, SetupFailed {
+        Ready ready = ready();
+        Optional<Credentials> account = context.credentials();
+        boolean plainOffered = ready.ehlo().ehloParameters("AUTH")
+                .map(mechanisms -> List.of(mechanisms.toUpperCase(Locale.ROOT).split("[ =]+")).contains("PLAIN"))
+                .orElse(false);
+        if (account.isEmpty() || !plainOffered || Credentials.unsafeToSend(ready.session()).isPresent()) {
+            return ready;
+        }
+        String shown = "AUTH PLAIN " + Credentials.MASK + " (the configured account)";
+        Reply auth = maskedCommand(ready.session(), "AUTH PLAIN " + account.get().plainResponse(), shown);
+        if (auth.code() != 235) {
+            throw broken(shown, "expected 235 but the server answered " + oneLine(auth));
+        }
+        return new Ready(ready.session(), ready.ehlo(), Account.AUTHENTICATED);
+    }
+
+    /** What became of the configured AUTH account in a session. */
+    public enum Account {
+        NOT_CONFIGURED("no AUTH account is configured (smtp.auth.user / smtp.auth.password) to get past it"),
+        NOT_USED("the configured AUTH account was not used: the EHLO reply in force offers no AUTH PLAIN, or the "
+                + "certificate chain did not validate"),
+        AUTHENTICATED("it refused even after the configured account had authenticated");
+
+        private final String why;
+
+        Account(String why) {
+            this.why = why;
+        }
+
+        /** Why an authentication refusal could not be got past, for messages. */
+        public String why() {
+            return why;
+        }
+    }
+
+    /** A session ready for mail commands, the EHLO reply that describes it, and whether the account authenticated. */
+    public record Ready(SmtpSession session, Reply ehlo, Account account) {
+
+        /** Whether the EHLO reply in force lists AUTH. */
+        public boolean authOffered() {
+            return Refusals.offersAuth(ehlo);
+        }
+
+        /**
+         * The policy refusal {@code reply} to {@code command} is (RFC 4954 §6's 530, RFC 3207's 530, an X.7 status), as
+         * an INCONCLUSIVE outcome that says so; empty for an ordinary reply, which the case judges.
+         */
+        public Optional<Outcome> policyRefusal(String command, Reply reply) {
+            return Refusals.of(reply, session.tlsActive(), authOffered())
+                    .map(kind -> Outcome.inconclusive(Refusals.notJudged(command, reply, kind, account)));
+        }
     }
 
     /** STARTTLS, its 220 and the handshake; a 454 is the server's reported, temporary refusal: INCONCLUSIVE. */
@@ -139,11 +203,20 @@ public final class Dialog {
         return replyTo(session, shownAs);
     }
 
-    /** Reads the reply to something already sent (a pipelined or raw write); a 421 ends the case as INCONCLUSIVE. */
+    /**
+     * Reads the reply to something already sent (a pipelined or raw write); a 421 ends the case as INCONCLUSIVE. A 354
+     * (the server waits for message text) ends the session at once: it is closed without the final "." so nothing is
+     * delivered, and no later command can be taken for message text. The case judges on the 354 itself.
+     */
     public Reply replyTo(SmtpSession session, String shown) throws SessionException, SetupFailed {
         Reply reply = session.readReply();
         checkNotClosing(reply, shown);
         step(shown, Verdict.PASS, oneLine(reply));
+        if (reply.code() == 354) {
+            session.close();
+            step("close", Verdict.PASS, "the server waits for message text (354): session closed without the final "
+                    + "\".\", nothing delivered");
+        }
         return reply;
     }
 

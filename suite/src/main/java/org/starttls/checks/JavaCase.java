@@ -6,6 +6,7 @@ import org.starttls.cases.CaseContext;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.Outcome;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
 import org.starttls.requirements.Requirement;
@@ -50,7 +51,7 @@ public final class JavaCase implements ConformanceCase {
             outcome = body.check(dialog);
         } catch (SetupFailed e) {
             outcome = Outcome.inconclusive(e.getMessage());
-        } catch (ReplyTimeoutException e) {
+        } catch (ReplyTimeoutException | DesynchronisedException e) {
             outcome = Outcome.inconclusive(e.getMessage());
         } catch (SessionException e) {
             outcome = Outcome.inconclusive("the session broke before the requirement could be judged: " + e.getMessage());

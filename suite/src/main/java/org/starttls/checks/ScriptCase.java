@@ -20,6 +20,7 @@ import org.starttls.cases.Exchange;
 import org.starttls.cases.Outcome;
 import org.starttls.cases.Texts;
 import org.starttls.client.BudgetExhaustedException;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -127,11 +128,11 @@ public final class ScriptCase implements ConformanceCase {
             String[] reply = new String[1];
             try {
                 problem = execute(step, session, context, reply);
-            } catch (ServiceClosing e) {
+            } catch (CannotJudge e) {
                 records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.text.english(), reply[0]));
                 judged[0] = new Exchange(lastCommand, expected(step), reply[0]);
                 return Outcome.of(Verdict.INCONCLUSIVE, at(step, e.text));
-            } catch (ReplyTimeoutException | BudgetExhaustedException e) {
+            } catch (ReplyTimeoutException | BudgetExhaustedException | DesynchronisedException e) {
                 records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage()));
                 judged[0] = new Exchange(lastCommand, expected(step), null);
                 return Outcome.of(Verdict.INCONCLUSIVE, at(step, Texts.verbatim(e.getMessage())));
@@ -173,7 +174,7 @@ public final class ScriptCase implements ConformanceCase {
 
     /** Executes one step; returns null when it went as expected, else what was wrong. The reply read goes to {@code reply}. */
     private static Text execute(Step step, SmtpSession session, CaseContext context, String[] reply)
-            throws SessionException, ServiceClosing {
+            throws SessionException, CannotJudge {
         if (step instanceof Step.Send send) {
             String text = substitute(send.text(), context.variables());
             if (send.raw()) {
@@ -191,6 +192,7 @@ public final class ScriptCase implements ConformanceCase {
             if (!expectsCode(expect, 421)) {
                 throwIfClosing(read);
             }
+            throwIfNoKeywordList(read, expect.expectations());
             return check(read, expect.expectations());
         }
         if (step instanceof Step.StartTls) {
@@ -225,15 +227,29 @@ public final class ScriptCase implements ConformanceCase {
                 : Texts.of("script.not_quiet", quiet.period().toMillis(), result.describe());
     }
 
-    private static void throwIfClosing(QuietResult observed) throws ServiceClosing {
+    /**
+     * A line that judges EHLO keywords ({@code +KEYWORD}, {@code -KEYWORD}) judges them only in a keyword list: a reply
+     * with another code (EHLO refused) has none, so it neither lists nor omits a keyword and the case is INCONCLUSIVE
+     * (whether EHLO may be refused is another requirement's question).
+     */
+    private static void throwIfNoKeywordList(Reply reply, List<Expectation> expectations) throws CannotJudge {
+        boolean judgesKeywords = expectations.stream().anyMatch(Expectation.Keyword.class::isInstance);
+        Optional<Expectation.Code> code = expectations.stream().filter(Expectation.Code.class::isInstance)
+                .map(Expectation.Code.class::cast).findFirst();
+        if (judgesKeywords && code.isPresent() && !code.get().matches(reply.code())) {
+            throw new CannotJudge(Texts.of("script.no_keyword_list", code.get(), oneLine(reply)));
+        }
+    }
+
+    private static void throwIfClosing(QuietResult observed) throws CannotJudge {
         if (observed instanceof QuietResult.Arrived arrived) {
             throwIfClosing(arrived.reply());
         }
     }
 
-    private static void throwIfClosing(Reply reply) throws ServiceClosing {
+    private static void throwIfClosing(Reply reply) throws CannotJudge {
         if (reply.code() == 421) {
-            throw new ServiceClosing(Texts.of("script.service_closing", reply.text()));
+            throw new CannotJudge(Texts.of("script.service_closing", reply.text()));
         }
     }
 
@@ -318,11 +334,14 @@ public final class ScriptCase implements ConformanceCase {
         return bytes.length > 120 ? sb + "..." : sb.toString();
     }
 
-    /** A 421 where the script did not ask for one: the server is shedding load, not judging the command. */
-    private static final class ServiceClosing extends Exception {
+    /**
+     * A reply that leaves the step unjudgeable: a 421 where the script did not ask for one (the server is shedding load,
+     * not judging the command), or a keyword line answered by something that is no EHLO keyword list.
+     */
+    private static final class CannotJudge extends Exception {
         private final transient Text text;
 
-        ServiceClosing(Text text) {
+        CannotJudge(Text text) {
             super(text.english(), null, false, false);
             this.text = text;
         }

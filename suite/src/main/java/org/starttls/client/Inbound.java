@@ -3,10 +3,11 @@ package org.starttls.client;
 /** What the event loop hands to the blocking session: one item per reply, problem or close. */
 sealed interface Inbound {
 
-    record ReplyReceived(Reply reply) implements Inbound {
+    /** @param early it arrived before any command it could answer was sent ({@link DesynchronisedException}) */
+    record ReplyReceived(Reply reply, boolean early) implements Inbound {
     }
 
-    record MalformedReceived(MalformedReply malformed) implements Inbound {
+    record MalformedReceived(MalformedReply malformed, boolean early) implements Inbound {
     }
 
     record Failed(Throwable cause) implements Inbound {

@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 
 /**
@@ -115,15 +117,20 @@ public final class SmtpClient implements AutoCloseable {
                                 Transcript transcript, Optional<String> sni) throws SessionException {
         ReplyDecoder decoder = new ReplyDecoder(settings.maxLineOctets(), settings.maxReplyLines());
         SessionHandler handler = new SessionHandler(transcript);
+        // kept here: a connection that closes during the handshake empties its pipeline, and the handshake's outcome
+        // (plaintext instead of a ServerHello, say) must still be read from it
+        AtomicReference<SslHandler> implicitHandler = new AtomicReference<>();
         ChannelFuture connected = bootstrap.clone()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (implicitTls) {
-                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), sni));
+                            implicitHandler.set(tls.newHandler(ch.alloc(), sni));
+                            ch.pipeline().addLast("tls", implicitHandler.get());
                         }
-                        ch.pipeline().addLast("replies", decoder).addLast("session", handler);
+                        ch.pipeline().addLast("stamp", handler.readStamp()).addLast("replies", decoder)
+                                .addLast("session", handler);
                     }
                 })
                 .connect(address);
@@ -135,7 +142,8 @@ public final class SmtpClient implements AutoCloseable {
             throw connectFailure(target, address, settings.connectTimeout(), connected.cause());
         }
         connections.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
-        return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
+        return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni,
+                Optional.ofNullable(implicitHandler.get()));
     }
 
     /** Looks the host up within the connect timeout, which the lookup's time then counts against. */

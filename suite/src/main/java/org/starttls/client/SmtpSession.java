@@ -40,11 +40,15 @@ public final class SmtpSession implements AutoCloseable {
     private final ClientTls tls;
     private final Duration replyTimeout;
     private final Optional<String> sniName;
+    /** The TLS layer added at connect for implicit TLS; empty for plain TCP. */
+    private final Optional<SslHandler> implicitTls;
     private volatile TlsFacts tlsFacts;
     private volatile Deadline deadline = Deadline.NONE;
+    /** Set once a reply came before its command: every later read is refused with the same reason. */
+    private volatile DesynchronisedException desynchronised;
 
     SmtpSession(Channel channel, ReplyDecoder decoder, SessionHandler handler, Transcript transcript, ClientTls tls,
-                Duration replyTimeout, Optional<String> sniName) {
+                Duration replyTimeout, Optional<String> sniName, Optional<SslHandler> implicitTls) {
         this.channel = channel;
         this.decoder = decoder;
         this.handler = handler;
@@ -52,6 +56,7 @@ public final class SmtpSession implements AutoCloseable {
         this.tls = tls;
         this.replyTimeout = replyTimeout;
         this.sniName = sniName;
+        this.implicitTls = implicitTls;
     }
 
     /** Limits every later wait of this session to {@code caseDeadline}; returns this session. */
@@ -67,6 +72,9 @@ public final class SmtpSession implements AutoCloseable {
 
     /** The next whole reply, waiting at most {@code timeout}. */
     public Reply readReply(Duration timeout) throws SessionException {
+        if (desynchronised != null) {
+            throw new DesynchronisedException(desynchronised.stray());
+        }
         Duration wait = deadline.cap(timeout);
         Inbound next = poll(wait, "a reply");
         if (next == null) {
@@ -75,9 +83,15 @@ public final class SmtpSession implements AutoCloseable {
             throw new ReplyTimeoutException(timeout, pendingBytesIfKnown());
         }
         if (next instanceof Inbound.ReplyReceived received) {
+            if (received.early()) {
+                throw desynchronised(String.join(" | ", received.reply().wireLines()));
+            }
             return received.reply();
         }
         if (next instanceof Inbound.MalformedReceived malformed) {
+            if (malformed.early()) {
+                throw desynchronised(malformed.malformed().describe());
+            }
             throw new MalformedReplyException(malformed.malformed());
         }
         if (next instanceof Inbound.Failed failed) {
@@ -88,6 +102,17 @@ public final class SmtpSession implements AutoCloseable {
             throw new SessionException("session failed while waiting for a reply: " + what, failed.cause());
         }
         throw new ConnectionClosedException("server closed the connection while waiting for a reply");
+    }
+
+    private DesynchronisedException desynchronised(String stray) {
+        desynchronised = new DesynchronisedException(stray);
+        transcript.event("replies out of step with the commands: nothing after this in the session is judged");
+        return desynchronised;
+    }
+
+    /** Whether a reply came before its command in this session ({@link DesynchronisedException}). */
+    public boolean desynchronised() {
+        return desynchronised != null;
     }
 
     /** Sends {@code line} and CRLF in one write. */
@@ -169,6 +194,7 @@ public final class SmtpSession implements AutoCloseable {
             }
         }
         plaintext.writeBytes(decoder.takePendingBytes());
+        handler.restartCounting();
         channel.config().setAutoRead(true);
         boolean closed = !channel.isActive();
         if (!closed) {
@@ -179,7 +205,9 @@ public final class SmtpSession implements AutoCloseable {
 
     /** For {@link SmtpClient#connectImplicitTls}: the handshake its pipeline started on connect. */
     void awaitImplicitTls() throws SessionException {
-        awaitHandshake(channel.pipeline().get(SslHandler.class), new byte[0]);
+        // the handler from connect, not the pipeline's: a closed channel's pipeline is emptied
+        awaitHandshake(implicitTls.orElseThrow(() -> new IllegalStateException("not an implicit-TLS session")),
+                new byte[0]);
     }
 
     /** Waits for the handshake of {@code ssl}; on failure closes the session and explains why. */
@@ -309,6 +337,11 @@ public final class SmtpSession implements AutoCloseable {
 
     private void write(byte[] bytes, String shown) throws SessionException {
         transcript.sent(shown);
+        long lines = 0;
+        for (byte b : bytes) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        handler.countSent(lines);
         ChannelFuture written = channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
         Duration wait = deadline.cap(replyTimeout);
         if (!Waiting.await(written, wait, "a write")) {

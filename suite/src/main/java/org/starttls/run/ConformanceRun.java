@@ -21,6 +21,7 @@ import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.TargetFacts;
 import org.starttls.cases.Texts;
 import org.starttls.client.Deadline;
+import org.starttls.client.Reply;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 import org.starttls.config.SuiteConfig;
@@ -180,15 +181,29 @@ public final class ConformanceRun implements AutoCloseable {
                     : Texts.verbatim(facts.problem().orElse(Texts.of("run.unreachable").english())));
         }
         // with implicit TLS there is no cleartext EHLO: the one inside TLS is the first the client sees
-        List<String> firstEhlo = config.profile().usesStartTls() ? facts.keywordsClear() : facts.keywordsTls();
-        for (String keyword : c.needsClear()) {
-            if (!firstEhlo.contains(keyword)) {
-                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, Texts.of("run.not_advertised_clear", keyword));
-            }
+        Optional<Reply> firstEhlo = config.profile().usesStartTls() ? facts.ehloClear() : facts.ehloTls();
+        CaseResult first = needs(c, c.needsClear(), firstEhlo, false, facts);
+        return first != null ? first : needs(c, c.needsTls(), facts.ehloTls(), true, facts);
+    }
+
+    /**
+     * NOT_APPLICABLE only from something observed: a 250 EHLO reply that omits a keyword the case needs. Without such
+     * a reply (TLS never came up, EHLO refused) whether the server offers the extension is unknown: INCONCLUSIVE.
+     */
+    private static CaseResult needs(ConformanceCase c, List<String> keywords, Optional<Reply> ehlo, boolean insideTls,
+                                    TargetFacts facts) {
+        if (keywords.isEmpty()) {
+            return null;
         }
-        for (String keyword : c.needsTls()) {
-            if (!facts.keywordsTls().contains(keyword)) {
-                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE, Texts.of("run.not_advertised_tls", keyword));
+        if (ehlo.filter(reply -> reply.code() == 250).isEmpty()) {
+            String seen = ehlo.map(r -> "EHLO got " + r.code()).orElse(facts.problem().orElse("no EHLO reply"));
+            return CaseResult.notRun(c, Verdict.INCONCLUSIVE, Texts.of(insideTls ? "run.unknown_tls" : "run.unknown_clear",
+                    String.join(" and ", keywords), seen));
+        }
+        for (String keyword : keywords) {
+            if (!ehlo.get().ehloKeywords().contains(keyword)) {
+                return CaseResult.notRun(c, Verdict.NOT_APPLICABLE,
+                        Texts.of(insideTls ? "run.not_advertised_tls" : "run.not_advertised_clear", keyword));
             }
         }
         return null;

@@ -22,7 +22,11 @@ public sealed interface Step {
         }
     }
 
-    /** {@code S:} / {@code S!} reads one whole reply and checks it. */
+    /**
+     * {@code S:} / {@code S!} reads one whole reply and checks it. A line that judges EHLO keywords ({@code +KEYWORD},
+     * {@code -KEYWORD}) judges them only in a reply of the expected code: another code (EHLO refused) has no keyword list,
+     * which leaves the case INCONCLUSIVE rather than FAIL.
+     */
     record Expect(int line, String source, List<Expectation> expectations, boolean verdict) implements Step {
     }
 

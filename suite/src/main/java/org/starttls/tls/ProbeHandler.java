@@ -69,15 +69,26 @@ final class ProbeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        finish(ctx, ProbeOutcome.Result.REFUSED, client.alert()
-                .map(a -> "the server sent the alert " + a + " and closed the connection")
-                .orElse("the server closed the connection without a ServerHello"));
+        if (client.alert().isPresent()) {
+            finish(ctx, ProbeOutcome.Result.REFUSED, "the server sent the alert " + client.alert().get()
+                    + " and closed the connection");
+        } else {
+            finish(ctx, ProbeOutcome.Result.CLOSED, "the server closed the connection without a ServerHello or an alert");
+        }
         ctx.fireChannelInactive();
     }
 
+    /** A reset is a close too (whether a close shows as FIN or RST is the operating system's race). */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        finish(ctx, ProbeOutcome.Result.UNKNOWN, "the connection failed: " + cause.getMessage());
+        if (client.alert().isPresent()) {
+            finish(ctx, ProbeOutcome.Result.REFUSED, "the server sent the alert " + client.alert().get());
+        } else if (cause instanceof IOException) {
+            finish(ctx, ProbeOutcome.Result.CLOSED, "the connection was reset without a ServerHello or an alert: "
+                    + cause.getMessage());
+        } else {
+            finish(ctx, ProbeOutcome.Result.UNKNOWN, "the connection failed: " + cause.getMessage());
+        }
     }
 
     private void flush(ChannelHandlerContext ctx) {
@@ -100,10 +111,10 @@ final class ProbeHandler extends ChannelInboundHandlerAdapter {
         Optional<TlsVersion> version = client.serverVersion();
         Optional<String> suite = client.selectedSuite();
         ProbeOutcome judged = version.isPresent() && suite.isPresent()
-                ? new ProbeOutcome(ProbeOutcome.Result.ACCEPTED, version, suite, client.chain(),
+                ? new ProbeOutcome(ProbeOutcome.Result.ACCEPTED, version, suite, client.chain(), client.alert(),
                         "the server chose " + version.get() + " with " + suite.get(), "")
                 : new ProbeOutcome(result == ProbeOutcome.Result.ACCEPTED ? ProbeOutcome.Result.UNKNOWN : result,
-                        version, suite, client.chain(), detail, "");
+                        version, suite, client.chain(), client.alert(), detail, "");
         outcome.trySuccess(judged);
         ctx.close();
     }

@@ -9,6 +9,7 @@ import org.starttls.cases.CaseContext;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
+import org.starttls.client.TlsHandshakeException;
 import org.starttls.summary.Profile;
 
 /**
@@ -30,7 +31,12 @@ public final class TlsProber {
             }
             ProbeClient client = new ProbeClient(offer, context.client().settings().sniName(context.target()));
             ProbeHandler handler = new ProbeHandler(client);
-            session.handOver(handler);
+            try {
+                session.handOver(handler);
+            } catch (TlsHandshakeException closed) {
+                return ProbeOutcome.closed("the server closed the connection after its 220, before the ClientHello")
+                        .withTranscript(session.transcript().render());
+            }
             ProbeOutcome outcome = await(handler.outcome(), context.timeout());
             session.transcript().event("probe offering " + offer.versions() + (offer.cipherSuites().isEmpty() ? ""
                     : " with " + offer.cipherSuites().stream().map(CipherSuites::name).toList()) + ": " + outcome.detail());

@@ -14,7 +14,7 @@ class SessionHandlerTest {
 
     private final Transcript transcript = new Transcript();
     private final SessionHandler handler = new SessionHandler(transcript);
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ReplyDecoder(4096, 100), handler);
+    private final EmbeddedChannel channel = new EmbeddedChannel(handler.readStamp(), new ReplyDecoder(4096, 100), handler);
 
     private void receive(String text) {
         channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
@@ -25,9 +25,28 @@ class SessionHandlerTest {
         receive("250-first\r\n250 second\r\n");
 
         assertThat(handler.inbox().poll(Duration.ZERO))
-                .isEqualTo(new Inbound.ReplyReceived(Reply.of(250, "first", "second")));
+                .isEqualTo(new Inbound.ReplyReceived(Reply.of(250, "first", "second"), false));
         assertThat(transcript.entries()).extracting(Transcript.Entry::text)
                 .containsSubsequence("250-first", "250 second");
+    }
+
+    /** Issue 12, class 5: the greeting is due unasked; every other reply needs a command line sent before it. */
+    @Test
+    void aReplyThatNoSentCommandCanAccountForIsMarkedEarly() throws Exception {
+        receive("220 greeting\r\n");
+        handler.countSent(1);
+        receive("250-first part\r\n250 ends early\r\n250-stray\r\n250 lines\r\n");
+        receive("421 4.4.2 closing\r\n");
+
+        assertThat(handler.inbox().poll(Duration.ZERO)).isEqualTo(new Inbound.ReplyReceived(Reply.of(220, "greeting"), false));
+        assertThat(handler.inbox().poll(Duration.ZERO))
+                .isEqualTo(new Inbound.ReplyReceived(Reply.of(250, "first part", "ends early"), false));
+        assertThat(handler.inbox().poll(Duration.ZERO))
+                .isEqualTo(new Inbound.ReplyReceived(Reply.of(250, "stray", "lines"), true));
+        assertThat(handler.inbox().poll(Duration.ZERO)).as("a 421 may come at any time")
+                .isEqualTo(new Inbound.ReplyReceived(Reply.of(421, "4.4.2 closing"), false));
+        assertThat(transcript.render()).contains("250 lines\n").contains(
+                "*** the reply above arrived before any command it could answer was sent");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.starttls.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttls.fixtures.server.ReferenceServer;
+import org.starttls.fixtures.zoo.Variant;
 
 @Timeout(30)
 class SmtpSessionTest {
@@ -362,6 +365,18 @@ class SmtpSessionTest {
                 .hasMessage("server sent plaintext instead of a TLS ServerHello: '220 plain ESMTP\\r\\n'");
     }
 
+    /** A close before the handshake ends empties the pipeline; that must read as a failed handshake, not crash. */
+    @Test
+    void implicitTlsAgainstAServerThatClosesAtOnceIsAFailedHandshake() throws Exception {
+        StubServer server = stub(peer -> peer.send("220 plain ESMTP\r\n"));
+        SmtpClient client = client();
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertThatThrownBy(() -> client.connectImplicitTls(server.target()))
+                    .isInstanceOf(TlsHandshakeException.class);
+        }
+    }
+
     @Test
     void quietProvesSilenceAndReportsWhatBreaksIt() throws Exception {
         CountDownLatch speak = new CountDownLatch(1);
@@ -425,6 +440,61 @@ class SmtpSessionTest {
         }
     }
 
+    /**
+     * Like aiosmtpd: 221 to QUIT inside TLS, then the server's close_notify, then it waits for the client's close_notify
+     * before it closes TCP (the zoo's CLOSE_NOTIFY_AFTER_QUIT). The server's close_notify is the server closing: the
+     * client answers it and counts it as the close, so expectClose returns at once instead of waiting out its timeout.
+     */
+    @Test
+    void theServersCloseNotifyAfterQuitIsTheClose() throws Exception {
+        org.starttls.fixtures.pki.TestPki pki = org.starttls.fixtures.pki.TestPki.create();
+        ReferenceServer server = closeLater(Variant.CLOSE_NOTIFY_AFTER_QUIT.start(pki.server()));
+        SmtpClient client = closeLater(new SmtpClient(ClientSettings.defaults().withReplyTimeout(Duration.ofSeconds(3))
+                .withTrust(TrustConfig.anchors(List.of(pki.caCertificate())))));
+
+        try (SmtpSession session = client.connect(new Target("127.0.0.1", server.port()))) {
+            session.readReply();
+            session.command("EHLO client.test");
+            session.command("STARTTLS");
+            session.startTls();
+            session.command("EHLO client.test");
+            assertThat(session.command("QUIT").code()).isEqualTo(221);
+
+            assertThatCode(() -> session.expectClose(Duration.ofSeconds(3))).doesNotThrowAnyException();
+            assertThat(session.transcript().render()).contains("*** the server sent its TLS close_notify");
+        }
+    }
+    /**
+     * Issue 12, class 5: stray lines after a multi-line reply that ended early arrive before the next command is sent;
+     * that command is never judged by them, and neither is any later one.
+     */
+    @Test
+    void aReplyThatCameBeforeItsCommandIsNeverTakenForItsReply() throws Exception {
+        StubServer server = stub(peer -> {
+            peer.send("220 stub\r\n");
+            peer.readLine();
+            peer.send("250-stub\r\n250 PIPELINING\r\n250-SIZE 1000\r\n250 STARTTLS\r\n");
+            peer.readLine();
+            peer.send("220 2.0.0 go ahead\r\n");
+            peer.awaitClientClose();
+        });
+
+        try (SmtpSession session = client().connect(server.target())) {
+            session.readReply();
+            assertThat(session.command("EHLO client.test").lines()).containsExactly("stub", "PIPELINING");
+
+            session.send("STARTTLS");
+            DesynchronisedException stray = catchThrowableOfType(DesynchronisedException.class, session::readReply);
+            assertThat(stray.stray()).isEqualTo("250-SIZE 1000 | 250 STARTTLS");
+            assertThat(stray).hasMessageContaining("arrived before the command it would answer was sent");
+            assertThatThrownBy(session::readReply).as("and every later read of the session")
+                    .isInstanceOf(DesynchronisedException.class);
+            assertThat(session.desynchronised()).isTrue();
+            assertThat(session.transcript().render())
+                    .contains("*** the reply above arrived before any command it could answer was sent");
+        }
+    }
+
     @Test
     void readTimeoutComesQuicklyAndShowsWhatArrived() throws Exception {
         StubServer server = stub(peer -> {
@@ -470,7 +540,9 @@ class SmtpSessionTest {
     @Test
     void aMalformedReplyIsReportedWithItsBytes() throws Exception {
         StubServer server = stub(peer -> {
-            peer.send("220-stub\r\n221 bye\r\n250 next\r\n");
+            peer.send("220-stub\r\n221 bye\r\n");
+            peer.readLine();
+            peer.send("250 next\r\n");
             peer.awaitClientClose();
         });
 
@@ -479,7 +551,7 @@ class SmtpSessionTest {
 
             assertThat(malformed).hasMessage("malformed reply: reply code changed from 220 to 221 within one multiline "
                     + "reply (RFC 5321 §4.2.1): '221 bye\\r\\n'");
-            assertThat(session.readReply().lines()).containsExactly("next");
+            assertThat(session.command("NOOP").lines()).containsExactly("next");
             assertThat(session.transcript().render()).contains("*** malformed reply: reply code changed");
         }
     }

@@ -15,6 +15,7 @@ import org.starttls.summary.Role;
 import org.starttls.fixtures.zoo.Variant;
 import org.starttls.requirements.Catalogue;
 import org.starttls.requirements.Requirement;
+import org.starttls.summary.Verdict;
 
 /**
  * The mutation self-test: every check must be able to fail. Each faulty-server variant breaks one rule; the suite
@@ -36,6 +37,17 @@ class MutationSelfTest {
                     assertThat(row).meetsItsExpectation();
                     row.expectation().awaitedId().ifPresent(id -> Assumptions.abort("the catalogue has no " + id
                             + " yet, so nothing checks the rule this variant breaks"));
+                }));
+    }
+
+    /** A correct server with unusual behaviour (as real servers have) must not be failed: no FAIL, no INCONCLUSIVE. */
+    @TestFactory
+    Stream<DynamicTest> everyCorrectVariantFailsNothing(ZooRun.Result zoo) {
+        return zoo.variants().stream().filter(row -> row.expectation().kind() == Expectation.Kind.CORRECT)
+                .map(row -> dynamicTest(row.name() + ": " + row.variant().orElseThrow().description(), () -> {
+                    assertThat(row).meetsItsExpectation();
+                    assertThat(row.verdicts()).as(row.name()).doesNotContainValue(Verdict.FAIL)
+                            .doesNotContainValue(Verdict.INCONCLUSIVE);
                 }));
     }
 

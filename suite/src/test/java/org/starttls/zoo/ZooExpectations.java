@@ -29,6 +29,10 @@ final class ZooExpectations {
     /** The expectation a variant declares next to itself ({@link Variant#kills()}). */
     static Expectation of(Variant variant) {
         Kills kills = variant.kills();
-        return kills.testsRobustness() ? Expectation.bounded() : new Expectation(Expectation.Kind.RULE, kills.fails());
+        return switch (kills.kind()) {
+            case ROBUSTNESS -> Expectation.bounded();
+            case NONE -> Expectation.killsNothing();
+            case RULE -> new Expectation(Expectation.Kind.RULE, kills.fails());
+        };
     }
 }

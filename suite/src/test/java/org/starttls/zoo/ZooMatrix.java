@@ -41,16 +41,19 @@ final class ZooMatrix {
 
     /** One line of counts: variants, requirements, covered ids, detected variants, wall time. */
     String headline() {
-        List<ZooRow> variants = result.variants();
+        List<ZooRow> variants = result.variants().stream()
+                .filter(r -> r.expectation().kind() != Expectation.Kind.CORRECT).toList();
+        long correct = result.variants().size() - variants.size();
         long covered = requirements.stream()
                 .filter(r -> !result.killers(r.id()).isEmpty() || !result.alsoFailing(r.id()).isEmpty()).count();
         long detected = variants.stream().filter(ZooRow::detected).count();
         long awaiting = variants.stream().filter(r -> r.expectation().awaitedId().isPresent()).count();
         long meeting = result.rows().stream().filter(r -> r.violations().isEmpty()).count();
-        return String.format(Locale.ROOT, "%d variants (%d detected, %d awaiting their requirement in the catalogue), "
-                        + "%d reference servers, %d requirements (%d made to FAIL by a variant), %d of %d rows as "
-                        + "expected; wall time %.1f s on %d CPUs",
-                variants.size(), detected, awaiting, result.rows().size() - variants.size(), requirements.size(),
+        return String.format(Locale.ROOT, "%d faulty variants (%d detected, %d awaiting their requirement in the "
+                        + "catalogue), %d correct variants, %d reference servers, %d requirements (%d made to FAIL by a "
+                        + "variant), %d of %d rows as expected; wall time %.1f s on %d CPUs",
+                variants.size(), detected, awaiting, correct, result.rows().size() - result.variants().size(),
+                requirements.size(),
                 covered, meeting, result.rows().size(), result.wallTime().toMillis() / 1000.0,
                 Runtime.getRuntime().availableProcessors());
     }

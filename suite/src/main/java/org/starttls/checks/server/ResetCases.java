@@ -15,7 +15,9 @@ import org.starttls.cases.TargetFacts;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
 import org.starttls.checks.JavaCase;
+import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
@@ -169,14 +171,25 @@ final class ResetCases {
                 session.startTls();
             } catch (TlsHandshakeException e) {
                 boolean closed = e.getCause() instanceof ClosedChannelException || e.getMessage().contains("closed the connection");
-                return closed
-                        ? Outcome.pass("the server closed the connection instead of running the injected command: "
-                                + e.getMessage())
-                        : Outcome.inconclusive("the TLS handshake after the 220 failed, so whether the injected command "
-                                + "would run inside TLS cannot be seen: " + e.getMessage());
+                // a close is the server refusing the injection only if the same target completes a handshake otherwise
+                Optional<String> handshake = dialog.context().facts().tls().map(t -> t.protocol());
+                if (closed && handshake.isPresent()) {
+                    return Outcome.pass("the server closed the connection instead of running the injected command ("
+                            + e.getMessage() + "), while the target's probe session completed a " + handshake.get()
+                            + " handshake");
+                }
+                return Outcome.inconclusive("the TLS handshake after the 220 failed, so whether the injected command "
+                        + "would run inside TLS cannot be seen: " + e.getMessage() + (closed ? "; no TLS handshake with "
+                        + "this target succeeded in this run, so the close may be the server refusing every ClientHello" : ""));
             }
             // One command inside TLS, then silence: the injected command's reply, early or late, would be a second one.
-            Reply first = dialog.command(session, "NOOP");
+            Reply first;
+            try {
+                first = dialog.command(session, "NOOP");
+            } catch (DesynchronisedException e) {
+                return Outcome.fail("a reply arrived inside TLS before any command was sent there ('" + e.stray()
+                        + "'): the cleartext " + injected + " pipelined behind STARTTLS was answered inside TLS");
+            }
             QuietResult after = session.quiet(Dialog.QUIET);
             if (after instanceof QuietResult.Arrived || after instanceof QuietResult.ArrivedMalformed) {
                 return Outcome.fail("one NOOP inside TLS drew two replies (" + Dialog.oneLine(first) + ", then "
@@ -194,8 +207,9 @@ final class ResetCases {
 
     /**
      * Inside TLS a 530 can no longer mean "issue STARTTLS"; RFC 4954 §6 gives it one meaning there, "authentication
-     * required", which needs AUTH to be offered. A 530 to MAIL inside TLS without AUTH shows a server still demanding
-     * STARTTLS. Judged on code and context; the text is shown for diagnosis only.
+     * required", which needs AUTH to be offered. A 530 to MAIL inside TLS without AUTH, or one whose text demands
+     * STARTTLS ("Must issue a STARTTLS command first") whatever is offered, shows a server still demanding STARTTLS
+     * ({@link Refusals}).
      */
     static final class No530InsideTls extends DialogCheck {
         No530InsideTls() {
@@ -214,12 +228,16 @@ final class ResetCases {
             if (mail.code() != 530) {
                 return Outcome.pass("MAIL inside TLS got " + mail.code() + ", not a demand for STARTTLS");
             }
-            if (ready.ehlo().ehloKeywords().stream().anyMatch(k -> k.startsWith("AUTH"))) {
+            Optional<Refusals.Kind> meaning = Refusals.of(mail, true, ready.authOffered());
+            if (meaning.filter(Refusals.Kind.AUTHENTICATION_REQUIRED::equals).isPresent()) {
                 return Outcome.pass("MAIL inside TLS got 530 with AUTH offered: authentication required (RFC 4954 §6): "
                         + Dialog.oneLine(mail));
             }
-            return Outcome.fail("MAIL inside TLS was refused with 530 although the EHLO reply inside TLS offers no AUTH: "
-                    + "the server still demands STARTTLS on an encrypted session: " + Dialog.oneLine(mail));
+            return Outcome.fail(ready.authOffered()
+                    ? "MAIL inside TLS was refused with a 530 that demands STARTTLS, on an encrypted session (AUTH is "
+                            + "offered, but this 530 does not ask for it): " + Dialog.oneLine(mail)
+                    : "MAIL inside TLS was refused with 530 although the EHLO reply inside TLS offers no AUTH: the server "
+                            + "still demands STARTTLS on an encrypted session: " + Dialog.oneLine(mail));
         }
     }
 

@@ -4,16 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.starttls.cases.Check;
+import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
+import org.starttls.checks.JavaCase;
 import org.starttls.checks.SetupFailed;
+import org.starttls.client.DesynchronisedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
+import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
+import org.starttls.requirements.Requirement;
 
 /**
  * RFC 5321, RFC 2920 and RFC 4954 rules the STARTTLS verdicts rest on, checked in a session ready for mail commands:
@@ -24,49 +31,129 @@ final class SessionRules {
     private SessionRules() {
     }
 
-    /** RFC 5321 §4.2: three commands, three replies, then silence. An extra reply anywhere shows up at the end. */
-    static final class OneReplyPerCommand extends DialogCheck {
-        OneReplyPerCommand() {
-            super("NOOP, an unknown command and RCPT without MAIL get one reply each and nothing more");
+    /**
+     * RFC 5321 §4.2: every command gets exactly one reply. Two cases: a session of ordinary commands sent one at a
+     * time, and, where PIPELINING is offered, a group sent in one write.
+     */
+    static final class OneReplyPerCommand implements Check {
+        @Override
+        public List<ConformanceCase> cases(Requirement requirement, List<String> arguments) {
+            Check.noArguments(arguments);
+            return List.of(new JavaCase(requirement, requirement.id(), "EHLO, NOOP, STARTTLS, and inside TLS EHLO, "
+                            + "NOOP, an unknown command and RCPT without MAIL get one reply each and nothing more",
+                            List.of(), List.of(), OneReplyPerCommand.class, OneReplyPerCommand::oneAtATime),
+                    new JavaCase(requirement, requirement.id() + "-PIPELINED", "Three NOOPs sent in one write get three "
+                            + "replies and nothing more", List.of(), List.of("PIPELINING"), OneReplyPerCommand.class,
+                            OneReplyPerCommand::pipelined));
         }
 
-        @Override
-        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.ready().session();
-            for (String command : List.of("NOOP", "XCONFORMANCE", dialog.expand("RCPT TO:<${rcpt}>"))) {
-                dialog.command(session, command);
+        /**
+         * Every reply is counted against the commands, whatever its code: a reply that arrives before the next command
+         * was sent (stray lines after a multi-line reply that ended early, a second reply, an unasked greeting) or
+         * anything after the last reply is a reply too many. Two errors at most, so that servers that drop a client
+         * after a few (Exim: three) keep talking.
+         */
+        private static Outcome oneAtATime(Dialog dialog) throws SessionException, SetupFailed {
+            List<String> phase = List.of(dialog.expand("EHLO ${helo}"), "NOOP");
+            List<String> inTls = List.of(dialog.expand("EHLO ${helo}"), "NOOP", "XCONFORMANCE",
+                    dialog.expand("RCPT TO:<${rcpt}>"));
+            try {
+                SmtpSession session = dialog.greeted();
+                int sent = 0;
+                if (dialog.context().profile().usesStartTls()) {
+                    for (String command : phase) {
+                        dialog.command(session, command);
+                    }
+                    // a reply out of step shows up whether or not this one is the 220
+                    if (dialog.command(session, "STARTTLS").code() == 220) {
+                        session.startTls();
+                    }
+                    sent = phase.size() + 1;
+                }
+                for (String command : inTls) {
+                    dialog.command(session, command);
+                }
+                sent += inTls.size();
+                return nothingMore(session, sent);
+            } catch (DesynchronisedException e) {
+                return Outcome.fail("a reply arrived before the next command was sent, so an earlier command got more "
+                        + "than one reply (a multi-line reply that ended early counts as two): '" + e.stray() + "'");
             }
+        }
+
+        private static Outcome pipelined(Dialog dialog) throws SessionException, SetupFailed {
+            SmtpSession session = dialog.ready().session();
+            Pipelined answered = Pipelined.send(dialog, session, List.of("NOOP", "NOOP", "NOOP"));
+            return answered.missing().orElseGet(() -> nothingMore(session, 3));
+        }
+
+        private static Outcome nothingMore(SmtpSession session, int sent) {
             QuietResult after = session.quiet(Dialog.QUIET);
             if (after instanceof QuietResult.Silence) {
-                return Outcome.pass("three commands got three replies and nothing followed for " + Dialog.QUIET.toMillis() + " ms");
+                return Outcome.pass(sent + " commands got one reply each and nothing followed the last for "
+                        + Dialog.QUIET.toMillis() + " ms");
             }
             if (after instanceof QuietResult.Closed) {
-                return Outcome.inconclusive("the server closed the connection after the third reply");
+                return Outcome.inconclusive("the server closed the connection after the last reply");
             }
-            return Outcome.fail("after one reply to each of three commands the server sent more: " + after.describe());
+            return Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
+                    + after.describe());
         }
     }
 
-    /** RFC 5321 §4.1.4: RCPT without MAIL and a nested MAIL get 503, and the open transaction survives the second. */
+    /**
+     * RFC 5321 §4.1.4: RCPT without MAIL cannot be processed and gets 503. A second MAIL inside a transaction can be
+     * processed as the start of a new one (§3.3: MAIL resets all state tables and buffers), so 250 is fine; a server
+     * that refuses it must refuse it with 503 and keep the open transaction ("MUST stay in the same state"). A policy
+     * refusal (530 authentication required, an X.7 status) answers who the client is, not the order of its commands:
+     * INCONCLUSIVE with that reason.
+     */
     static final class BadSequence extends DialogCheck {
         BadSequence() {
-            super("RCPT before MAIL and a second MAIL get 503; the transaction opened before the second MAIL still takes RCPT");
+            super("RCPT before MAIL gets 503; a second MAIL either starts a new transaction (250) or gets 503 and the "
+                    + "open transaction still takes RCPT");
         }
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.ready().session();
+            Dialog.Ready ready = dialog.readyForMail();
+            SmtpSession session = ready.session();
             String rcpt = dialog.expand("RCPT TO:<${rcpt}>");
             String mail = dialog.expand("MAIL FROM:<${mail_from}>");
             Reply early = dialog.command(session, rcpt);
+            Optional<Outcome> refused = ready.policyRefusal("RCPT before MAIL", early);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             if (early.code() != 503) {
                 return Outcome.fail("RCPT before MAIL was answered " + Dialog.oneLine(early) + " instead of 503");
             }
-            dialog.setup(session, mail, 250);
+            Reply opened = dialog.command(session, mail);
+            refused = ready.policyRefusal("MAIL", opened);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            if (opened.codeClass() != 2) {
+                return Outcome.inconclusive("MAIL FROM:<" + dialog.variable("mail_from") + "> was refused ("
+                        + Dialog.oneLine(opened) + "), so no transaction could be opened to test a nested MAIL in");
+            }
             Reply nested = dialog.command(session, mail);
+            refused = ready.policyRefusal("a second MAIL", nested);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            if (nested.codeClass() == 2) {
+                dialog.command(session, "RSET");
+                return Outcome.pass("RCPT before MAIL got 503; the second MAIL started a new transaction ("
+                        + Dialog.oneLine(nested) + "), as RFC 5321 §3.3 lets MAIL do");
+            }
+            if (nested.codeClass() == 4) {
+                return Outcome.inconclusive("a second MAIL inside a transaction got a transient refusal ("
+                        + Dialog.oneLine(nested) + "), neither a new transaction nor 503");
+            }
             if (nested.code() != 503) {
-                return Outcome.fail("a second MAIL inside a transaction was answered " + Dialog.oneLine(nested)
-                        + " instead of 503");
+                return Outcome.fail("a second MAIL inside a transaction was refused with " + Dialog.oneLine(nested)
+                        + ": a command refused as out of sequence must get 503 (RFC 5321 §4.1.4)");
             }
             Reply after = dialog.command(session, rcpt);
             if (after.code() == 503) {
@@ -121,7 +208,14 @@ final class SessionRules {
             Reply tooLong = dialog.command(session, "NOOP " + "x".repeat(LENGTH));
             String first = tooLong.code() == 500 ? "was refused with 500" : "was answered " + Dialog.oneLine(tooLong)
                     + " (the server accepts lines over 512 octets, as RFC 5321 §4.5.3.1 allows)";
-            Reply next = dialog.command(session, "NOOP");
+            Reply next;
+            try {
+                next = dialog.command(session, "NOOP");
+            } catch (DesynchronisedException e) {
+                return Outcome.fail("the " + (LENGTH + 7) + "-octet command line " + first + ", and a second reply ('"
+                        + e.stray() + "') came before the next command was sent: the rest of the long line was read as "
+                        + "a command of its own");
+            }
             return next.code() == 250
                     ? Outcome.pass("the " + (LENGTH + 7) + "-octet command line " + first + ", and the next NOOP got 250")
                     : Outcome.fail("the " + (LENGTH + 7) + "-octet command line " + first + ", then the next NOOP was "
@@ -130,7 +224,11 @@ final class SessionRules {
         }
     }
 
-    /** RFC 2920 §3.2: a pipelined group whose replies have a known pattern of classes. */
+    /**
+     * RFC 2920 §3.2: a pipelined group whose replies have a known pattern of classes. Out of order is the same replies
+     * in another order; other replies than the rules give (a policy refusal, say) cannot show the order. Replies the
+     * server never sends, while it answers the command after the group, are missing: a FAIL too.
+     */
     static final class PipelinedOrder extends DialogCheck {
         PipelinedOrder() {
             super("RCPT, MAIL, RSET, RCPT, NOOP sent in one write are answered 5xx, 2xx, 2xx, 5xx, 2xx in that order",
@@ -139,20 +237,84 @@ final class SessionRules {
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.ready().session();
+            Dialog.Ready ready = dialog.readyForMail();
+            SmtpSession session = ready.session();
             String rcpt = dialog.expand("RCPT TO:<${rcpt}>");
             List<String> group = List.of(rcpt, dialog.expand("MAIL FROM:<${mail_from}>"), "RSET", rcpt, "NOOP");
             List<Integer> expected = List.of(5, 2, 2, 5, 2);
-            session.sendRaw((String.join("\r\n", group) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            List<Reply> replies = new ArrayList<>();
-            for (String command : group) {
-                replies.add(dialog.replyTo(session, command + " (pipelined)"));
+            Pipelined answered = Pipelined.send(dialog, session, group);
+            if (answered.missing().isPresent()) {
+                return answered.missing().get();
+            }
+            List<Reply> replies = answered.replies();
+            for (int i = 0; i < group.size(); i++) {
+                Optional<Outcome> refused = ready.policyRefusal(group.get(i).split("[ :]")[0] + " (pipelined)",
+                        replies.get(i));
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
             }
             List<Integer> classes = replies.stream().map(Reply::codeClass).toList();
             String seen = replies.stream().map(r -> Integer.toString(r.code())).collect(Collectors.joining(", "));
-            return classes.equals(expected)
-                    ? Outcome.pass("the five pipelined commands were answered in order: " + seen)
-                    : Outcome.fail("expected replies of classes 5xx, 2xx, 2xx, 5xx, 2xx in command order, got " + seen);
+            if (classes.equals(expected)) {
+                return Outcome.pass("the five pipelined commands were answered in order: " + seen);
+            }
+            if (classes.stream().sorted().toList().equals(expected.stream().sorted().toList())) {
+                return Outcome.fail("expected replies of classes 5xx, 2xx, 2xx, 5xx, 2xx in command order, got the "
+                        + "same replies in another order: " + seen);
+            }
+            return Outcome.inconclusive("the pipelined commands got other replies than RFC 5321 gives them (expected "
+                    + "classes 5xx, 2xx, 2xx, 5xx, 2xx, got " + seen + "), so their order cannot be told from them "
+                    + "(RFC5321-4.1.4-MUST-503-BAD-SEQUENCE judges a missing 503)");
+        }
+    }
+
+    /**
+     * The replies to a group of commands sent in one write. When fewer come than commands, a NOOP sent after the group
+     * tells a slow server (every reply comes) from one that answers the NOOP but never the rest: those replies are
+     * missing (RFC 5321 §4.2: every command MUST generate exactly one reply).
+     *
+     * @param replies the replies to the group, in the order they came; all of them unless {@code missing} is present
+     * @param missing the FAIL when replies are proved missing, or the INCONCLUSIVE when the server went silent
+     */
+    record Pipelined(List<Reply> replies, Optional<Outcome> missing) {
+
+        static Pipelined send(Dialog dialog, SmtpSession session, List<String> group)
+                throws SessionException, SetupFailed {
+            session.sendRaw((String.join("\r\n", group) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            List<Reply> replies = new ArrayList<>();
+            try {
+                for (String command : group) {
+                    replies.add(dialog.replyTo(session, command + " (pipelined)"));
+                }
+                return new Pipelined(replies, Optional.empty());
+            } catch (ReplyTimeoutException silent) {
+                dialog.note("pipelined group", group.size() + " commands, " + replies.size() + " replies within the "
+                        + "timeout; a NOOP after them tells a slow server from missing replies");
+            }
+            int due = group.size() + 1;
+            session.send("NOOP");
+            List<Reply> afterNoop = new ArrayList<>();
+            try {
+                while (replies.size() + afterNoop.size() < due) {
+                    afterNoop.add(dialog.replyTo(session, "NOOP after the group (liveness)"));
+                }
+            } catch (ReplyTimeoutException stillSilent) {
+                if (afterNoop.isEmpty()) {
+                    return new Pipelined(replies, Optional.of(Outcome.inconclusive("of " + group.size()
+                            + " pipelined commands " + replies.size() + " got a reply, and a NOOP after them got "
+                            + "none either: the server stopped answering, so whether replies are missing is unknown")));
+                }
+            }
+            if (replies.size() + afterNoop.size() == due) {
+                List<Reply> all = new ArrayList<>(replies);
+                all.addAll(afterNoop);
+                return new Pipelined(all.subList(0, group.size()), Optional.empty());
+            }
+            return new Pipelined(replies, Optional.of(Outcome.fail("of " + group.size() + " commands pipelined in one "
+                    + "write only " + (replies.size() + afterNoop.size() - 1) + " got a reply, yet the NOOP sent after "
+                    + "them was answered (" + Dialog.oneLine(afterNoop.get(afterNoop.size() - 1)) + "): the other "
+                    + "replies are missing, not slow")));
         }
     }
 

@@ -1,9 +1,11 @@
 package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
+import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
@@ -39,11 +41,48 @@ final class StartTlsCases {
             } catch (TlsHandshakeException e) {
                 return Outcome.fail("the server answered 220 but the TLS handshake failed: " + e.getMessage());
             }
+            // liveness only: what NOOP gets inside TLS is judged elsewhere (RFC3207-4.2-MUST-KNOW-TLS-ACTIVE)
             Reply noop = dialog.command(session, "NOOP");
-            return noop.code() == 250
+            return noop.codeClass() != 4
                     ? Outcome.pass("220, handshake " + session.tls().map(t -> t.protocol() + " " + t.cipherSuite()).orElse("")
-                            + ", and NOOP inside TLS answered 250")
-                    : Outcome.fail("after the handshake NOOP was answered " + Dialog.oneLine(noop) + " instead of 250");
+                            + ", and NOOP inside TLS was answered (" + Dialog.oneLine(noop) + ")")
+                    : Outcome.inconclusive("220 and the handshake completed, but NOOP inside TLS got a transient refusal ("
+                            + Dialog.oneLine(noop) + "), so whether the session works inside TLS is not shown");
+        }
+    }
+
+    /**
+     * RFC 5321 §2.4: verbs are not case sensitive, so "starttls" starts TLS as "STARTTLS" does. Judged against the
+     * target's probe session, in which STARTTLS in upper case led to TLS: without that, a refused "starttls" says
+     * nothing about case.
+     */
+    static final class LowerCase extends DialogCheck {
+        LowerCase() {
+            super("starttls in lower case is answered 220 and the TLS handshake follows, as for STARTTLS in the probe "
+                    + "session");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            if (dialog.context().facts().tls().isEmpty()) {
+                return Outcome.inconclusive("STARTTLS in upper case did not lead to TLS in the target's probe session "
+                        + dialog.context().facts().problem().map(p -> "(" + p + ")").orElse("")
+                        + ", so how the server takes it in lower case says nothing about case");
+            }
+            SmtpSession session = dialog.afterEhlo();
+            Reply ready = dialog.command(session, "starttls");
+            if (ready.code() != 220) {
+                return Outcome.fail("starttls in lower case was answered " + Dialog.oneLine(ready) + ", while STARTTLS "
+                        + "in upper case starts TLS: a client that writes verbs in lower case stays in cleartext");
+            }
+            try {
+                session.startTls();
+            } catch (TlsHandshakeException e) {
+                return Outcome.inconclusive("starttls was answered 220, but the handshake failed (" + e.getMessage()
+                        + "); the handshake is RFC3207-4-INFO-STARTTLS-READY's to judge");
+            }
+            return Outcome.pass("starttls in lower case was answered 220 and the handshake completed ("
+                    + session.tls().map(t -> t.protocol()).orElse("") + ")");
         }
     }
 
@@ -115,13 +154,20 @@ final class StartTlsCases {
 
         @Override
         protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
-            SmtpSession session = dialog.afterEhlo();
+            Dialog.Ready ready = dialog.ehloed();
+            SmtpSession session = ready.session();
             String[] commands = {"MAIL FROM:<${mail_from}>", "RCPT TO:<${rcpt}>", "DATA"};
             for (String command : commands) {
                 Reply reply = dialog.command(session, dialog.expand(command));
-                if (reply.code() == 530) {
+                Optional<Refusals.Kind> refusal = Refusals.of(reply, false, ready.authOffered());
+                if (refusal.filter(Refusals.Kind.STARTTLS_REQUIRED::equals).isPresent()) {
                     return Outcome.fail(command.split("[ :]")[0] + " in cleartext was refused with 530, the server requires "
                             + "STARTTLS for local delivery: " + Dialog.oneLine(reply));
+                }
+                if (refusal.isPresent()) {
+                    return Outcome.inconclusive(Refusals.notJudged(command.split("[ :]")[0] + " in cleartext", reply,
+                            refusal.get(), ready.account()) + "; whether local delivery works without STARTTLS "
+                            + "cannot be shown");
                 }
                 if (reply.codeClass() != 2 && reply.codeClass() != 3) {
                     return Outcome.inconclusive(command.split("[ :]")[0] + " was refused for a reason other than TLS, so "

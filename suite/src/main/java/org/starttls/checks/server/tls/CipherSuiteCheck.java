@@ -57,13 +57,15 @@ final class CipherSuiteCheck implements Check {
 
     private static Outcome judge(CaseContext context, SuiteClass suiteClass) {
         ProbeOutcome outcome = TlsProber.probe(context, ProbeOffer.suites(suiteClass.suites));
-        return switch (outcome.result()) {
+        ProbeJudgement judged = ProbeJudgement.of(outcome, context.facts().tls());
+        return switch (judged.result()) {
             case ACCEPTED -> new Outcome(Verdict.FAIL, "the server negotiates a " + suiteClass.label + " suite: "
-                    + outcome.detail(), outcome.transcript());
+                    + judged.detail(), outcome.transcript());
             case REFUSED -> new Outcome(Verdict.PASS, "the server refuses a ClientHello offering only " + suiteClass.label
                     + " suites (" + String.join(", ", suiteClass.suites.stream().map(CipherSuites::name).toList()) + "): "
-                    + outcome.detail(), outcome.transcript());
-            case UNKNOWN -> new Outcome(Verdict.INCONCLUSIVE, outcome.detail(), outcome.transcript());
+                    + judged.detail(), outcome.transcript());
+            case CLOSED, UNKNOWN -> new Outcome(Verdict.INCONCLUSIVE, "could not tell whether the server refuses "
+                    + suiteClass.label + " suites: " + judged.detail(), outcome.transcript());
         };
     }
 }

@@ -35,15 +35,16 @@ final class ProtocolVersionCheck implements Check {
 
     private static Outcome judge(CaseContext context, TlsVersion version, boolean mustAccept) {
         ProbeOutcome outcome = TlsProber.probe(context, ProbeOffer.version(version));
-        Verdict verdict = switch (outcome.result()) {
+        ProbeJudgement judged = ProbeJudgement.of(outcome, context.facts().tls());
+        Verdict verdict = switch (judged.result()) {
             case ACCEPTED -> mustAccept ? Verdict.PASS : Verdict.FAIL;
             case REFUSED -> mustAccept ? Verdict.FAIL : Verdict.PASS;
-            case UNKNOWN -> Verdict.INCONCLUSIVE;
+            case CLOSED, UNKNOWN -> Verdict.INCONCLUSIVE;
         };
-        String what = switch (outcome.result()) {
-            case ACCEPTED -> "the server accepts " + version + ": " + outcome.detail();
-            case REFUSED -> "the server refuses " + version + ": " + outcome.detail();
-            case UNKNOWN -> "could not tell whether the server accepts " + version + ": " + outcome.detail();
+        String what = switch (judged.result()) {
+            case ACCEPTED -> "the server accepts " + version + ": " + judged.detail();
+            case REFUSED -> "the server refuses " + version + ": " + judged.detail();
+            case CLOSED, UNKNOWN -> "could not tell whether the server accepts " + version + ": " + judged.detail();
         };
         return new Outcome(verdict, what, outcome.transcript());
     }
