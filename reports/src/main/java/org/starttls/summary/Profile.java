@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,11 @@ public enum Profile {
         }
         throw new IllegalArgumentException("unknown profile '" + value + "'; write one of " + names(Role.SERVER)
                 + " for a server, " + names(Role.CLIENT) + " for a client");
+    }
+
+    /** The profiles of {@code role}, in declaration order. */
+    public static List<Profile> of(Role role) {
+        return Arrays.stream(values()).filter(p -> p.describes(role)).toList();
     }
 
     /** The server profiles, comma-separated. */

@@ -76,7 +76,7 @@ final class ReadmeMatrix {
             md.append("| `").append(requirement.id()).append("` | ").append(requirement.level().keyword()).append(" |");
             for (Map<Profile, ListenerResult> listeners : byServer.values()) {
                 List<String> verdicts = new ArrayList<>();
-                for (Profile profile : Profile.values()) {
+                for (Profile profile : Profile.of(Role.SERVER)) {
                     ListenerResult r = listeners.get(profile);
                     verdicts.add(r == null ? ABSENT : shown(verdict(r.summary(), requirement.id())));
                 }

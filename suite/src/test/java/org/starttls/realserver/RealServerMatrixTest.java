@@ -68,7 +68,7 @@ class RealServerMatrixTest {
         for (MatrixServer server : MatrixServer.ALL) {
             SERVERS.running(server.kind()).ifPresent(running -> {
                 Map<Profile, CompletableFuture<Summary.TargetSummary>> runs = new LinkedHashMap<>();
-                for (Profile profile : Profile.values()) {
+                for (Profile profile : Profile.of(Role.SERVER)) {
                     if (running.targets().containsKey(profile.propertyValue())) {
                         runs.put(profile, CatalogueRun.of(running, profile, server.concurrency()).start(CATALOGUE,
                                 Path.of("target", "realservers-runs", server.slug(), profile.propertyValue()), executor));
@@ -169,7 +169,7 @@ class RealServerMatrixTest {
 
     private static List<String> strayFiles(Path directory, MatrixServer server) throws IOException {
         List<String> listeners = SERVERS.running(server.kind()).map(r -> List.copyOf(r.targets().keySet()))
-                .orElse(Stream.of(Profile.values()).map(Profile::propertyValue).toList());
+                .orElse(Profile.of(Role.SERVER).stream().map(Profile::propertyValue).toList());
         List<String> allowed = new ArrayList<>(listeners.stream().map(p -> p + VerdictFile.SUFFIX).toList());
         allowed.add(Findings.FILE_NAME);
         try (Stream<Path> files = Files.list(directory)) {
