@@ -318,6 +318,43 @@ final class SessionRules {
         }
     }
 
+    /**
+     * RFC 5321 §4.5.1: in a session ready for mail, {@code RCPT TO:<Postmaster>} with no domain is accepted. A refusal
+     * for policy (authentication required, an X.7 status) leaves it unjudged; a transient one too.
+     */
+    static final class Postmaster extends DialogCheck {
+        Postmaster() {
+            super("In a session ready for mail, MAIL then RCPT TO:<Postmaster> (no domain) gets 250 or 251");
+        }
+
+        @Override
+        protected Outcome check(Dialog dialog) throws SessionException, SetupFailed {
+            Dialog.Ready ready = dialog.readyForMail();
+            SmtpSession session = ready.session();
+            Reply opened = dialog.command(session, dialog.expand("MAIL FROM:<${mail_from}>"));
+            Optional<Outcome> refused = ready.policyRefusal("MAIL", opened);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            if (opened.codeClass() != 2) {
+                return Outcome.inconclusive("MAIL FROM:<" + dialog.variable("mail_from") + "> was refused ("
+                        + Dialog.oneLine(opened) + "), so no transaction could be opened for the postmaster");
+            }
+            Reply rcpt = dialog.command(session, "RCPT TO:<Postmaster>");
+            refused = ready.policyRefusal("RCPT TO:<Postmaster>", rcpt);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            dialog.command(session, "RSET");
+            return switch (rcpt.codeClass()) {
+                case 2 -> Outcome.pass("RCPT TO:<Postmaster> without a domain was accepted: " + Dialog.oneLine(rcpt));
+                case 4 -> Outcome.inconclusive("RCPT TO:<Postmaster> got a transient refusal (" + Dialog.oneLine(rcpt)
+                        + "), neither accepted nor refused");
+                default -> Outcome.fail("RCPT TO:<Postmaster> without a domain was refused: " + Dialog.oneLine(rcpt));
+            };
+        }
+    }
+
     /** RFC 4954 §6: the cleartext EHLO reply does not offer PLAIN or LOGIN. */
     static final class NoPlaintextMechanismsBeforeTls extends DialogCheck {
         private static final List<String> PLAINTEXT = List.of("PLAIN", "LOGIN");
