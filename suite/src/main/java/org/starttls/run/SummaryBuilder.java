@@ -35,35 +35,55 @@ public final class SummaryBuilder {
     }
 
     /** Waits for every target to finish and summarises it; the gate decides the exit code. */
-    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs) {
+    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs, RunPlan plan) {
         List<Summary.TargetSummary> targets = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> unevaluated = new ArrayList<>();
         for (TargetRun run : runs) {
             TargetFacts facts = run.facts().join();
             Map<Requirement, List<CaseResult>> byRequirement = new LinkedHashMap<>();
             run.results().forEach((c, f) -> byRequirement.computeIfAbsent(c.requirement(), r -> new ArrayList<>()).add(f.join()));
             List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
                     .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
-            facts.problem().ifPresent(p -> unevaluated.add(run.target() + ": " + p));
-            for (Summary.RequirementResult r : results) {
-                if (r.verdict() == Verdict.FAIL && config.gate().blocks(r.level())) {
-                    failures.add(run.target() + ": " + r.id() + " (" + r.level().keyword() + ") FAIL: " + r.detail());
-                }
-            }
             Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
             for (Verdict v : Verdict.values()) {
                 counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
             }
-            targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), run.durationMillis().join(),
-                    facts.problem().orElse(null), facts(facts), counts, results));
+            targets.add(PlanSummary.identify(new Summary.TargetSummary(run.target().toString(), run.planned().profile(),
+                    run.durationMillis().join(), facts.problem().orElse(null), facts(facts), counts, results), run.planned()));
         }
+        targets.sort(PlanSummary.ORDER);
+        List<Summary.DomainSummary> domains = PlanSummary.domains(plan.domains(), targets, config.gate());
+        Map<String, String> settings = PlanSummary.settings(config);
+        return new Summary(SUITE, version(), startedAt.toString(), targets, gate(config.gate(), targets, domains),
+                plan.shard().isAll() ? null : plan.shard().toString(), PlanSummary.fingerprint(settings), settings,
+                domains.isEmpty() ? null : domains);
+    }
+
+    /**
+     * The gate over summarised targets: exit code 1 for a FAIL at or above the gate level, else 2 when a target or a
+     * domain could not be evaluated, else 0; one reason per such FAIL, target and domain. A run and a merge of shards
+     * decide it the same way.
+     */
+    public static Summary.GateResult gate(Gate gate, List<Summary.TargetSummary> targets,
+                                          List<Summary.DomainSummary> domains) {
+        List<String> failures = new ArrayList<>();
+        List<String> unevaluated = new ArrayList<>();
+        for (Summary.TargetSummary target : targets) {
+            if (target.error() != null) {
+                unevaluated.add(target.target() + ": " + target.error());
+            }
+            for (Summary.RequirementResult r : target.results()) {
+                if (r.verdict() == Verdict.FAIL && gate.blocks(r.level())) {
+                    failures.add(target.target() + ": " + r.id() + " (" + r.level().keyword() + ") FAIL: " + r.detail());
+                }
+            }
+        }
+        domains.stream().filter(d -> PlanSummary.FAILED.equals(d.status()))
+                .forEach(d -> unevaluated.add("domain " + d.domain() + ": " + d.summary()));
         ExitCode exit = !failures.isEmpty() ? ExitCode.GATE_FAILED
                 : !unevaluated.isEmpty() ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
         List<String> reasons = new ArrayList<>(failures);
         reasons.addAll(unevaluated);
-        return new Summary(SUITE, version(), startedAt.toString(), targets,
-                new Summary.GateResult(config.gate(), exit == ExitCode.PASSED, exit, reasons));
+        return new Summary.GateResult(gate, exit == ExitCode.PASSED, exit, reasons);
     }
 
     /** A summary for a run refused before any connection (bad configuration, malformed requirement file). */

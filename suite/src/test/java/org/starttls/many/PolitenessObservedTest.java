@@ -1,0 +1,74 @@
+package org.starttls.many;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.starttls.RunResult;
+import org.starttls.Suite;
+import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.ReferenceServer;
+import org.starttls.fixtures.server.ServerOptions;
+import org.starttls.summary.ExitCode;
+import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
+
+/**
+ * The politeness limits as the server sees them, not as configured: one reference server, two targets that are the
+ * same server under two names ({@code 127.0.0.1:PORT} and {@code localhost:PORT}, one address, so one set of limits),
+ * {@code smtp.concurrency=3} and {@code smtp.rate=6/1s}. The server's own log of connections ({@link SessionLog}) must
+ * never show more than 3 open at once nor more than 6 accepted within any second, and every verdict must still be
+ * reached: waiting for the limits is not a reason for INCONCLUSIVE.
+ *
+ * <p>Both bounds are exact, not statistical: a session counts against the rate until a window after it ended, so any
+ * window of accepts at the server holds at most the rate's number (the server accepts a connection after our start and
+ * before our end), and the log's intervals lie within the client's (see {@link SessionLog}).
+ */
+class PolitenessObservedTest {
+
+    private static final int AT_ONCE = 3;
+    private static final int PER_WINDOW = 6;
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theServerNeverSeesMoreThanTheLimitsAndEveryVerdictIsReached() throws Exception {
+        TestPki pki = TestPki.create();
+        Path ca = dir.resolve("ca.pem");
+        pki.writeCaPem(ca);
+        SessionLog log = new SessionLog();
+        try (ReferenceServer server = ReferenceServer.start(ServerOptions.builder(pki.server()).behaviour(log).build())) {
+            RunResult result = Suite.run(Map.of(
+                    "smtp.target", server.target() + ",localhost:" + server.port(),
+                    "smtp.tls.trust", ca.toString(),
+                    "smtp.select", "RFC3207-4.2-*",
+                    "smtp.concurrency", String.valueOf(AT_ONCE),
+                    "smtp.rate", PER_WINDOW + "/" + WINDOW.toSeconds() + "s",
+                    "smtp.report.dir", dir.resolve("report").toString()), new PrintStream(OutputStream.nullOutputStream()));
+
+            List<SessionLog.Connection> seen = log.connections();
+            int atOnce = SessionLog.maxConcurrent(seen);
+            int perWindow = SessionLog.maxStartsWithin(seen, WINDOW);
+            System.out.printf("[politeness] the server saw %d sessions from %s: at most %d at once (limit %d), at most %d "
+                            + "accepted within any %d s (limit %d); accepted per 500 ms: %s%n", seen.size(),
+                    seen.stream().map(SessionLog.Connection::client).distinct().toList(), atOnce, AT_ONCE, perWindow,
+                    WINDOW.toSeconds(), PER_WINDOW, SessionLog.startsPer(seen, Duration.ofMillis(500)));
+
+            assertThat(result.exit()).isEqualTo(ExitCode.PASSED);
+            assertThat(result.summary().targets()).hasSize(2).allSatisfy(t -> assertThat(t.results())
+                    .extracting(Summary.RequirementResult::verdict).doesNotContain(Verdict.INCONCLUSIVE, Verdict.FAIL));
+            assertThat(seen.size()).as("both targets' sessions, more than a window's worth").isGreaterThan(2 * PER_WINDOW);
+            assertThat(seen).extracting(SessionLog.Connection::client).containsOnly("127.0.0.1");
+            assertThat(atOnce).isBetween(1, AT_ONCE);
+            assertThat(perWindow).isBetween(1, PER_WINDOW);
+        }
+    }
+}
