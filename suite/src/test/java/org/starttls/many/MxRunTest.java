@@ -22,6 +22,7 @@ import org.starttls.fixtures.dns.Zone;
 import org.starttls.fixtures.pki.CertificateSpec;
 import org.starttls.fixtures.pki.Credential;
 import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.ConnectionLog;
 import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.summary.ExitCode;
 import org.starttls.summary.Profile;
@@ -45,7 +46,7 @@ class MxRunTest {
 
     private static LoopbackDnsServer dns;
     private static SamePortServers servers;
-    private static final Map<String, SessionLog> LOGS = new HashMap<>();
+    private static final Map<String, ConnectionLog> LOGS = new HashMap<>();
     private static Path ca;
 
     @BeforeAll
@@ -56,7 +57,7 @@ class MxRunTest {
         Credential mxCertificate = pki.issue(CertificateSpec.named("mx1.one.test")
                 .dnsNames("mx1.one.test", "mx2.one.test", "mx.shared.test"));
         Function<java.net.InetSocketAddress, ServerOptions> options = bind -> {
-            SessionLog log = new SessionLog();
+            ConnectionLog log = new ConnectionLog();
             LOGS.put(bind.getAddress().getHostAddress().replace("0:0:0:0:0:0:0:1", "::1"), log);
             return ServerOptions.builder(mxCertificate).mode(ServerOptions.Mode.OFFER_TLS).behaviour(log).bind(bind).build();
         };

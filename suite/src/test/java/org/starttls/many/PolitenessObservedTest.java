@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.starttls.RunResult;
 import org.starttls.Suite;
 import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.ConnectionLog;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.summary.ExitCode;
@@ -22,13 +23,13 @@ import org.starttls.summary.Verdict;
 /**
  * The politeness limits as the server sees them, not as configured: one reference server, two targets that are the
  * same server under two names ({@code 127.0.0.1:PORT} and {@code localhost:PORT}, one address, so one set of limits),
- * {@code smtp.concurrency=3} and {@code smtp.rate=6/1s}. The server's own log of connections ({@link SessionLog}) must
+ * {@code smtp.concurrency=3} and {@code smtp.rate=6/1s}. The server's own log of connections ({@link ConnectionLog}) must
  * never show more than 3 open at once nor more than 6 accepted within any second, and every verdict must still be
  * reached: waiting for the limits is not a reason for INCONCLUSIVE.
  *
  * <p>Both bounds are exact, not statistical: a session counts against the rate until a window after it ended, so any
  * window of accepts at the server holds at most the rate's number (the server accepts a connection after our start and
- * before our end), and the log's intervals lie within the client's (see {@link SessionLog}).
+ * before our end), and the log's intervals lie within the client's (see {@link ConnectionLog}).
  */
 class PolitenessObservedTest {
 
@@ -44,7 +45,7 @@ class PolitenessObservedTest {
         TestPki pki = TestPki.create();
         Path ca = dir.resolve("ca.pem");
         pki.writeCaPem(ca);
-        SessionLog log = new SessionLog();
+        ConnectionLog log = new ConnectionLog();
         try (ReferenceServer server = ReferenceServer.start(ServerOptions.builder(pki.server()).behaviour(log).build())) {
             RunResult result = Suite.run(Map.of(
                     "smtp.target", server.target() + ",localhost:" + server.port(),
@@ -54,19 +55,19 @@ class PolitenessObservedTest {
                     "smtp.rate", PER_WINDOW + "/" + WINDOW.toSeconds() + "s",
                     "smtp.report.dir", dir.resolve("report").toString()), new PrintStream(OutputStream.nullOutputStream()));
 
-            List<SessionLog.Connection> seen = log.connections();
-            int atOnce = SessionLog.maxConcurrent(seen);
-            int perWindow = SessionLog.maxStartsWithin(seen, WINDOW);
+            List<ConnectionLog.Connection> seen = log.connections();
+            int atOnce = ConnectionLog.maxConcurrent(seen);
+            int perWindow = ConnectionLog.maxStartsWithin(seen, WINDOW);
             System.out.printf("[politeness] the server saw %d sessions from %s: at most %d at once (limit %d), at most %d "
                             + "accepted within any %d s (limit %d); accepted per 500 ms: %s%n", seen.size(),
-                    seen.stream().map(SessionLog.Connection::client).distinct().toList(), atOnce, AT_ONCE, perWindow,
-                    WINDOW.toSeconds(), PER_WINDOW, SessionLog.startsPer(seen, Duration.ofMillis(500)));
+                    seen.stream().map(ConnectionLog.Connection::client).distinct().toList(), atOnce, AT_ONCE, perWindow,
+                    WINDOW.toSeconds(), PER_WINDOW, ConnectionLog.startsPer(seen, Duration.ofMillis(500)));
 
             assertThat(result.exit()).isEqualTo(ExitCode.PASSED);
             assertThat(result.summary().targets()).hasSize(2).allSatisfy(t -> assertThat(t.results())
                     .extracting(Summary.RequirementResult::verdict).doesNotContain(Verdict.INCONCLUSIVE, Verdict.FAIL));
             assertThat(seen.size()).as("both targets' sessions, more than a window's worth").isGreaterThan(2 * PER_WINDOW);
-            assertThat(seen).extracting(SessionLog.Connection::client).containsOnly("127.0.0.1");
+            assertThat(seen).extracting(ConnectionLog.Connection::client).containsOnly("127.0.0.1");
             assertThat(atOnce).isBetween(1, AT_ONCE);
             assertThat(perWindow).isBetween(1, PER_WINDOW);
         }
