@@ -23,6 +23,7 @@ import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.TargetFacts;
 import org.starttls.client.Deadline;
+import org.starttls.client.SessionGate;
 import org.starttls.client.SmtpClient;
 import org.starttls.client.Target;
 import org.starttls.config.SuiteConfig;
@@ -141,8 +142,9 @@ public final class ConformanceRun implements AutoCloseable {
                     result.complete(skipped);
                     return;
                 }
-                runInPool(c, deadline -> new CaseContext(targetClient.withGate(politeness.gate(deadline::extend)), target,
-                        profile, f, variables, config.timeout(), deadline, config.credentials()), tooSlow, pool, result);
+                runInPool(c, budget -> new CaseContext(targetClient.withGate(budget.gate(politeness)), target,
+                        profile, f, variables, config.timeout(), budget.deadline(), config.credentials()), tooSlow, pool,
+                        result);
             } catch (RuntimeException e) {
                 result.complete(internalError(c, e));
             }
@@ -166,10 +168,10 @@ public final class ConformanceRun implements AutoCloseable {
      * result even if a case ignores the deadline. Once one case of a target used up its budget, the target's later
      * cases are not started: a tarpit costs one budget, not one per case.
      */
-    private void runInPool(ConformanceCase c, Function<Deadline, CaseContext> contexts, AtomicReference<String> tooSlow,
+    private void runInPool(ConformanceCase c, Function<Budget, CaseContext> contexts, AtomicReference<String> tooSlow,
                            ExecutorService pool, CompletableFuture<CaseResult> result) {
         pool.execute(() -> {
-            AtomicReference<Deadline> budget = new AtomicReference<>(Deadline.after(caseBudget()));
+            Budget budget = new Budget(caseBudget());
             armBackstop(c, result, budget);
             String slow = tooSlow.get();
             if (slow != null) {
@@ -185,16 +187,58 @@ public final class ConformanceRun implements AutoCloseable {
     }
 
     /**
+     * A case's time budget: its deadline, renewed for a retry, moved later by every wait for the politeness limits and
+     * never over while such a wait lasts.
+     */
+    private static final class Budget {
+        private final AtomicReference<Deadline> deadline;
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        Budget(Duration budget) {
+            deadline = new AtomicReference<>(Deadline.after(budget));
+        }
+
+        Deadline deadline() {
+            return deadline.get();
+        }
+
+        void renew(Duration budget) {
+            deadline.set(Deadline.after(budget));
+        }
+
+        /** The gate of one case context: the politeness limits, with every wait counted out of the budget. */
+        SessionGate gate(Politeness politeness) {
+            SessionGate limits = politeness.gate(waited -> deadline.get().extend(waited));
+            return (address, target) -> {
+                waiting.incrementAndGet();
+                try {
+                    return limits.admit(address, target);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            };
+        }
+
+        boolean over() {
+            return waiting.get() == 0 && deadline.get().remaining().isZero();
+        }
+
+        Duration remaining() {
+            return deadline.get().remaining();
+        }
+    }
+
+    /**
      * Completes {@code result} as INCONCLUSIVE once the case's budget (as the politeness waits moved it, and as a retry
      * renewed it) and a grace have passed without a result.
      */
-    private void armBackstop(ConformanceCase c, CompletableFuture<CaseResult> result, AtomicReference<Deadline> budget) {
-        Duration left = budget.get().remaining().plus(BACKSTOP_GRACE);
+    private void armBackstop(ConformanceCase c, CompletableFuture<CaseResult> result, Budget budget) {
+        Duration left = budget.remaining().plus(BACKSTOP_GRACE);
         backstops.schedule(() -> {
             if (result.isDone()) {
                 return;
             }
-            if (budget.get().remaining().isZero()) {
+            if (budget.over()) {
                 result.complete(CaseResult.notRun(c, Verdict.INCONCLUSIVE, "the case did not finish within its budget of "
                         + caseBudget().toSeconds() + " s and " + BACKSTOP_GRACE.toSeconds() + " s grace; the server is too "
                         + "slow to judge"));
@@ -208,9 +252,9 @@ public final class ConformanceRun implements AutoCloseable {
         return CaseResult.notRun(c, Verdict.INCONCLUSIVE, "internal error in the suite: " + e);
     }
 
-    private CaseResult runWithRetry(ConformanceCase c, Function<Deadline, CaseContext> contexts,
-                                    AtomicReference<Deadline> budget, AtomicReference<String> tooSlow) {
-        CaseContext context = contexts.apply(budget.get());
+    private CaseResult runWithRetry(ConformanceCase c, Function<Budget, CaseContext> contexts, Budget budget,
+                                    AtomicReference<String> tooSlow) {
+        CaseContext context = contexts.apply(budget);
         CaseResult first = c.run(context);
         if (context.deadline().expired()) {
             tooSlow.compareAndSet(null, "not run: case " + c.name() + " used up its budget of " + caseBudget().toSeconds()
@@ -221,12 +265,12 @@ public final class ConformanceRun implements AutoCloseable {
         if (first.verdict() != Verdict.INCONCLUSIVE || !context.received421() || pause.isEmpty()) {
             return first;
         }
-        budget.set(Deadline.after(pause.get().plus(caseBudget())));
+        budget.renew(pause.get().plus(caseBudget()));
         if (!pause(pause.get())) {
             return first;
         }
-        budget.set(Deadline.after(caseBudget()));
-        CaseResult second = c.run(contexts.apply(budget.get()));
+        budget.renew(caseBudget());
+        CaseResult second = c.run(contexts.apply(budget));
         return new CaseResult(second.requirement(), second.caseName(), second.description(), second.verdict(),
                 "run again after a 421 and a pause of " + pause.get().toMillis() + " ms (smtp.retry.421): " + second.detail(),
                 first.transcript() + "\n*** 421: run again after " + pause.get().toMillis() + " ms\n" + second.transcript(),

@@ -72,4 +72,32 @@ class PolitenessObservedTest {
             assertThat(perWindow).isBetween(1, PER_WINDOW);
         }
     }
+
+    /**
+     * Waiting for the limits is not the server's slowness: with {@code smtp.timeout=500ms} a case's budget is 6 s and its
+     * backstop 8 s, and {@code smtp.rate=2/9s} makes the third session wait 9 s after the first ended; that case must
+     * still run and be judged, never end as "did not finish within its budget".
+     */
+    @Test
+    void aWaitLongerThanACasesBudgetDoesNotSpendIt() throws Exception {
+        TestPki pki = TestPki.create();
+        Path ca = dir.resolve("ca.pem");
+        pki.writeCaPem(ca);
+        ConnectionLog log = new ConnectionLog();
+        Duration window = Duration.ofSeconds(9);
+        try (ReferenceServer server = ReferenceServer.start(ServerOptions.builder(pki.server()).behaviour(log).build())) {
+            RunResult result = Suite.run(Map.of("smtp.target", server.target(), "smtp.tls.trust", ca.toString(),
+                    "smtp.select", "RFC3207-3-INFO-STARTTLS-ADVERTISED,RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS",
+                    "smtp.timeout", "500ms", "smtp.rate", "2/" + window.toSeconds() + "s",
+                    "smtp.report.dir", dir.resolve("wait").toString()), new PrintStream(OutputStream.nullOutputStream()));
+
+            List<ConnectionLog.Connection> seen = log.connections();
+            assertThat(seen).hasSize(3);
+            assertThat(seen.get(2).acceptedNanos() - seen.get(0).lastReplyNanos())
+                    .as("the third session waited a window after the first").isGreaterThanOrEqualTo(window.toNanos());
+            assertThat(result.summary().targets().get(0).results()).flatExtracting(Summary.RequirementResult::cases)
+                    .extracting(Summary.CaseSummary::detail).allSatisfy(detail -> assertThat(detail)
+                            .doesNotContain("did not finish within its budget").doesNotContain("used up its budget"));
+        }
+    }
 }
