@@ -40,13 +40,20 @@ class PolitenessObservedTest {
     @TempDir
     Path dir;
 
+    private final ConnectionLog log = new ConnectionLog();
+    private Path ca;
+
+    /** A reference server that logs its connections, with a CA of its own that {@link #ca} names. */
+    private ReferenceServer server() throws Exception {
+        TestPki pki = TestPki.create();
+        ca = dir.resolve("ca.pem");
+        pki.writeCaPem(ca);
+        return ReferenceServer.start(ServerOptions.builder(pki.server()).behaviour(log).build());
+    }
+
     @Test
     void theServerNeverSeesMoreThanTheLimitsAndEveryVerdictIsReached() throws Exception {
-        TestPki pki = TestPki.create();
-        Path ca = dir.resolve("ca.pem");
-        pki.writeCaPem(ca);
-        ConnectionLog log = new ConnectionLog();
-        try (ReferenceServer server = ReferenceServer.start(ServerOptions.builder(pki.server()).behaviour(log).build())) {
+        try (ReferenceServer server = server()) {
             RunResult result = Suite.run(Map.of(
                     "smtp.target", server.target() + ",localhost:" + server.port(),
                     "smtp.tls.trust", ca.toString(),
@@ -80,12 +87,8 @@ class PolitenessObservedTest {
      */
     @Test
     void aWaitLongerThanACasesBudgetDoesNotSpendIt() throws Exception {
-        TestPki pki = TestPki.create();
-        Path ca = dir.resolve("ca.pem");
-        pki.writeCaPem(ca);
-        ConnectionLog log = new ConnectionLog();
         Duration window = Duration.ofSeconds(9);
-        try (ReferenceServer server = ReferenceServer.start(ServerOptions.builder(pki.server()).behaviour(log).build())) {
+        try (ReferenceServer server = server()) {
             RunResult result = Suite.run(Map.of("smtp.target", server.target(), "smtp.tls.trust", ca.toString(),
                     "smtp.select", "RFC3207-3-INFO-STARTTLS-ADVERTISED,RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS",
                     "smtp.timeout", "500ms", "smtp.rate", "2/" + window.toSeconds() + "s",
