@@ -24,12 +24,15 @@ import org.starttls.i18n.Language;
 import org.starttls.reports.Findings;
 import org.starttls.reports.Reports;
 import org.starttls.run.ConformanceRun;
+import org.starttls.run.RunPlan;
 import org.starttls.run.SummaryBuilder;
 import org.starttls.run.TargetRun;
 import org.starttls.script.ScriptParseException;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Summary;
 import org.starttls.summary.SummaryJson;
+import org.starttls.targets.Politeness;
+import org.starttls.targets.RunTimeBound;
 
 /**
  * The engine's one entry point, called by every door (the command-line tool, the Maven build, the Maven plugin) and
@@ -81,21 +84,41 @@ public final class Suite {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             SuiteConfig effective = config.embedded() ? startEmbeddedServer(config, resources) : config;
+            RunPlan plan = RunPlan.make(effective, console);
             SmtpClient client = new SmtpClient(effective.clientSettings());
             resources.add(client);
             Language language = Language.orEnglish(config.reportLang());
-            ConformanceRun run = new ConformanceRun(effective, client, cases, text -> console.println(text.in(language)));
+            Politeness politeness = Politeness.of(effective.politeness());
+            ConformanceRun run = new ConformanceRun(effective, client, cases, plan.targets(), politeness,
+                    text -> console.println(text.in(language)));
             resources.add(run);
+            bound(run, politeness, plan, console);
             List<TargetRun> runs = run.start();
             runs.forEach(target -> target.results().values().forEach(result -> result.thenAccept(r ->
                     console.println(progressLine(target.target(), r, language)))));
-            Summary summary = SummaryBuilder.build(effective, startedAt, runs, client::connectionsTo, config.embedded());
+            Summary summary = SummaryBuilder.build(effective, startedAt, runs, plan, client::connectionsTo,
+                    config.embedded());
             return write(summary, effective.reportDir(), effective.reportLang());
         } catch (ConfigException e) {
             return refuse(config.reportDir(), e, config.reportLang());
         } finally {
             close(resources);
         }
+    }
+
+    /**
+     * Prints the politeness limits and the time bound of the sessions before the first one, and makes the bound hold:
+     * no session starts so late that it could end after it.
+     */
+    private static void bound(ConformanceRun run, Politeness politeness, RunPlan plan, PrintStream console) {
+        if (plan.targets().isEmpty()) {
+            return;
+        }
+        RunTimeBound bound = run.timeBound();
+        console.println("[smtp] " + plan.targets().size() + " target" + (plan.targets().size() == 1 ? "" : "s")
+                + "; politeness: " + politeness.limits().describe());
+        console.println("[smtp] time bound: about " + bound.describe() + "; no session starts after that");
+        politeness.admitUntil(System.nanoTime() + bound.maximum().minus(run.sessionHold()).toNanos());
     }
 
     /** A run refused before any connection: summary.json and the HTML say why, the exit code is 3. */
@@ -124,6 +147,12 @@ public final class Suite {
     static String progressLine(Target target, CaseResult r, Language language) {
         return String.format("[smtp] %-18s %-10s %-48s %s  %d ms", Findings.verdict(r.verdict(), language),
                 r.requirement().level().keyword(), r.caseName(), target, r.duration().toMillis());
+    }
+
+    /** Writes every report of {@code summary} (a merge of shards, say) into {@code reportDir}, replacing a previous one. */
+    public static RunResult report(Summary summary, Path reportDir, String lang) {
+        forgetPreviousSummary(reportDir);
+        return write(summary, reportDir, lang);
     }
 
     private static RunResult write(Summary summary, Path reportDir, String lang) {

@@ -23,11 +23,17 @@ import java.util.stream.Stream;
  * <p>Texts: {@code title}, {@code detail}, {@code fixHint} and the gate's {@code reasons} are English, for tools; the
  * fields ending in {@code De} are the German renderings the reports use with {@code smtp.report.lang=de} (absent where
  * no German text exists yet: the reports then show the English one).
+ *
+ * <p>Many targets (DESIGN §10): {@code shard} is {@code i/n} for a run of {@code smtp.shard=i/n}; {@code settings} are
+ * the run's settings that every shard must share (no secrets) and {@code fingerprint} their digest, so that
+ * {@code merge} can refuse shards of different runs; {@code domains} says per {@code smtp.mx} domain what was found
+ * and which targets are its.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Summary(String suite, String version, String startedAt, List<TargetSummary> targets, GateResult gate,
-                      Totals totals, String lang) {
+                      Totals totals, String lang, String shard, String fingerprint, Map<String, String> settings,
+                      List<DomainSummary> domains) {
 
     public Summary {
         targets = List.copyOf(targets);
@@ -37,12 +43,12 @@ public record Summary(String suite, String version, String startedAt, List<Targe
     }
 
     public Summary(String suite, String version, String startedAt, List<TargetSummary> targets, GateResult gate) {
-        this(suite, version, startedAt, targets, gate, null, null);
+        this(suite, version, startedAt, targets, gate, null, null, null, null, null, null);
     }
 
     /** The same summary with the reports' language ({@code en}, {@code de}). */
     public Summary withLang(String language) {
-        return new Summary(suite, version, startedAt, targets, gate, totals, language);
+        return new Summary(suite, version, startedAt, targets, gate, totals, language, shard, fingerprint, settings, domains);
     }
 
     /** The run's size in the one counting unit: requirement verdicts and case verdicts, over every target. */
@@ -72,12 +78,17 @@ public record Summary(String suite, String version, String startedAt, List<Targe
      * @param role       what was under test (DESIGN §9): a server ({@code target} is {@code host:port}) or a client
      *                   ({@code target} is the client's command or name, and the suite played the server); absent means a
      *                   server
+     * @param key         the server's identity, {@code host:port} in canonical spelling: one key, one server
+     * @param serverNames the names its certificate may carry (an MX target's MX host names); the first was sent as SNI
+     * @param origins     why it is in the run: listed, or an address of which domain's MX
+     * @param domains     the {@code smtp.mx} domains it is an MX address of, sorted
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TargetSummary(String target, Profile profile, long durationMillis, String error, Facts facts,
                                 Map<Verdict, Long> counts, List<RequirementResult> results, Map<Verdict, Long> caseCounts,
-                                Integer sessions, Boolean embedded, String errorDe, Role role) {
+                                Integer sessions, Boolean embedded, String errorDe, Role role, String key,
+                                List<String> serverNames, List<Origin> origins, List<String> domains) {
 
         public TargetSummary {
             results = List.copyOf(results);
@@ -91,7 +102,8 @@ public record Summary(String suite, String version, String startedAt, List<Targe
 
         public TargetSummary(String target, Profile profile, long durationMillis, String error, Facts facts,
                              Map<Verdict, Long> counts, List<RequirementResult> results) {
-            this(target, profile, durationMillis, error, facts, counts, results, null, null, null, null, null);
+            this(target, profile, durationMillis, error, facts, counts, results, null, null, null, null, null, null, null,
+                    null, null);
         }
 
         /** How many cases the target's requirements have. */
@@ -109,6 +121,40 @@ public record Summary(String suite, String version, String startedAt, List<Targe
         public boolean clientUnderTest() {
             return role == Role.CLIENT;
         }
+    }
+
+    /**
+     * Why a target is in the run: listed in {@code source} ({@code smtp.target}, or a targets file) at {@code line}, or
+     * an address of MX host {@code host} (preference {@code preference}, {@code implicit} for a domain without MX
+     * records) of {@code domain}.
+     *
+     * @param text the origin in words, for people
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Origin(String source, Integer line, String domain, String host, Integer preference, Boolean implicit,
+                         String text) {
+    }
+
+    /**
+     * What {@code smtp.mx} found for one domain, and how its targets did.
+     *
+     * @param status  {@code TESTABLE}, {@code NULL_MX} (it accepts no mail: a fact, not a failure) or {@code FAILED}
+     *                (nothing to test although it should receive mail: not evaluated, exit code 2)
+     * @param summary one sentence on what was found
+     * @param targets the keys of its targets in {@link Summary#targets()}
+     * @param passed  whether the gate passes for this domain alone: its targets evaluated, no gated FAIL among them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DomainSummary(String domain, String status, String summary, List<String> notes, List<MxHost> hosts,
+                                List<String> targets, boolean passed) {
+    }
+
+    /** One MX host of a domain: its preference and addresses, and why addresses are missing. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MxHost(String name, int preference, boolean implicit, List<String> addresses, List<String> problems) {
     }
 
     /**

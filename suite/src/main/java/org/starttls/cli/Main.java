@@ -25,7 +25,7 @@ import picocli.CommandLine;
  */
 @Command(name = "smtp-starttls", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3, sortOptions = false, usageHelpWidth = 110,
-        subcommands = {GateCommand.class, ClientCommand.class},
+        subcommands = {GateCommand.class, ClientCommand.class, MergeCommand.class},
         description = {"Checks that an SMTP server handles STARTTLS as RFC 3207 says: mail commands before STARTTLS "
                 + "refused with 530 5.7.0, a working upgrade, and everything from the cleartext phase forgotten "
                 + "inside TLS. The client subcommand tests an SMTP client instead (the suite plays the server).", ""},
@@ -40,8 +40,28 @@ import picocli.CommandLine;
 public final class Main implements Callable<Integer> {
 
     @Parameters(paramLabel = "HOST:PORT", arity = "0..*",
-            description = "servers under test (smtp.target); none: the embedded reference server")
+            description = "servers under test (smtp.target); none (and no --targets-file, --mx): the embedded reference "
+                    + "server")
     List<String> targets = List.of();
+
+    @Option(names = "--targets-file", paramLabel = "FILE",
+            description = "one target a line: host:port and optionally its profile; # starts a comment")
+    String targetsFile;
+
+    @Option(names = "--mx", paramLabel = "DOMAINS",
+            description = "comma-separated mail domains: every address of every MX host is tested on port 25 (offer-tls)")
+    String mx;
+
+    @Option(names = "--dns-server", paramLabel = "IP:PORT", description = "the resolver for --mx; default the system's")
+    String dnsServer;
+
+    @Option(names = "--mx-port", paramLabel = "PORT", description = "port of the MX hosts, for test setups; default 25")
+    String mxPort;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "test the I-th of N deterministic parts of the targets (1-based); merge the parts' report "
+                    + "folders with the merge command")
+    String shard;
 
     @Option(names = "--profile", paramLabel = "PROFILE",
             description = "require-tls (the server mandates STARTTLS), offer-tls (public MX: offers, must not require), "
@@ -83,8 +103,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "per-reply timeout, e.g. 5s or 800ms; default 5s")
     String timeout;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "simultaneous sessions per target; default 4")
+    @Option(names = "--concurrency", paramLabel = "N", description = "sessions open at once per server address "
+            + "(an IP address; on loopback each port); default 2, on loopback 4")
     String concurrency;
+
+    @Option(names = "--rate", paramLabel = "N[/WINDOW]|none", description = "sessions per server address in any "
+            + "minute (or WINDOW, e.g. 30/60s), counted until a window after each ends; default 10, on loopback none")
+    String rate;
 
     @Option(names = "--auth-user", paramLabel = "USER",
             description = "an account for the cases that authenticate inside TLS (password: SMTP_AUTH_PASSWORD)")
@@ -110,9 +135,9 @@ public final class Main implements Callable<Integer> {
             description = "client mode: time bound of one client run; default 60s")
     String clientTimeout;
 
-    @Option(names = "--defer-gate", hidden = true,
-            description = "write the reports and exit 0; the gate command decides the exit code later (Maven runs the "
-                    + "Allure report in between)")
+    @Option(names = "--defer-gate",
+            description = "write the reports and exit 0; the gate or merge command decides the exit code later (Maven "
+                    + "runs the Allure report in between; shards are merged first)")
     boolean deferGate;
 
     final PrintStream out;
@@ -163,6 +188,11 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         Map<String, String> settings = new LinkedHashMap<>(SuiteConfig.settingsFromEnvironment());
         put(settings, "smtp.target", targets.isEmpty() ? null : String.join(",", targets));
+        put(settings, "smtp.targets.file", targetsFile);
+        put(settings, "smtp.mx", mx);
+        put(settings, "smtp.dns.server", dnsServer);
+        put(settings, "smtp.mx.port", mxPort);
+        put(settings, "smtp.shard", shard);
         put(settings, "smtp.profile", profile);
         put(settings, "smtp.tls.trust", tlsTrust);
         put(settings, "smtp.tls.servername", tlsServername);
@@ -174,6 +204,7 @@ public final class Main implements Callable<Integer> {
         put(settings, "smtp.report.lang", reportLang);
         put(settings, "smtp.timeout", timeout);
         put(settings, "smtp.concurrency", concurrency);
+        put(settings, "smtp.rate", rate);
         put(settings, "smtp.auth.user", authUser);
         put(settings, "smtp.retry.421", retry421);
         put(settings, "smtp.client.command", clientCommand);

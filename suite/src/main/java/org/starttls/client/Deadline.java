@@ -1,6 +1,7 @@
 package org.starttls.client;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The end of a case's time budget. Every blocking wait of a session limited by it waits at most until then,
@@ -12,11 +13,11 @@ public final class Deadline {
     public static final Deadline NONE = new Deadline(Duration.ZERO, Long.MAX_VALUE);
 
     private final Duration budget;
-    private final long endNanos;
+    private final AtomicLong endNanos;
 
     private Deadline(Duration budget, long endNanos) {
         this.budget = budget;
-        this.endNanos = endNanos;
+        this.endNanos = new AtomicLong(endNanos);
     }
 
     /** A deadline {@code budget} from now. */
@@ -29,7 +30,22 @@ public final class Deadline {
     }
 
     public boolean expired() {
-        return this != NONE && System.nanoTime() - endNanos >= 0;
+        return this != NONE && System.nanoTime() - endNanos.get() >= 0;
+    }
+
+    /** What is left of the budget; {@link Duration#ZERO} once it is used up. */
+    public Duration remaining() {
+        return this == NONE ? Duration.ofNanos(Long.MAX_VALUE) : Duration.ofNanos(Math.max(0, endNanos.get() - System.nanoTime()));
+    }
+
+    /**
+     * Moves the end later by {@code time} that was not the server's to use: the run's politeness waits before a
+     * connection ({@link SessionGate}) do not eat into a case's budget.
+     */
+    public void extend(Duration time) {
+        if (this != NONE) {
+            endNanos.addAndGet(time.toNanos());
+        }
     }
 
     /** {@code wait}, shortened to what is left of the budget. */
@@ -37,7 +53,7 @@ public final class Deadline {
         if (this == NONE) {
             return wait;
         }
-        Duration left = Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
+        Duration left = remaining();
         return left.compareTo(wait) < 0 ? left : wait;
     }
 

@@ -43,9 +43,12 @@ public final class SmtpClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     /** The JDK resolver blocks for as long as the system's resolver likes; lookups run here, awaited within the connect timeout. */
-    private final ExecutorService resolver = Executors.newCachedThreadPool(new DefaultThreadFactory("smtp-resolver", true));
-    /** TCP connections established per target, for the run's summary: what the target saw of this run. */
-    private final Map<Target, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final ExecutorService resolver;
+    private final SessionGate gate;
+    /** Only the client that created the event loop and the resolver closes them; its views do not. */
+    private final boolean owner;
+    /** TCP connections established per target, for the run's summary: what the target saw of this run (views share it). */
+    private final Map<Target, AtomicInteger> connections;
 
     public SmtpClient(ClientSettings settings) {
         this.settings = settings;
@@ -59,6 +62,21 @@ public final class SmtpClient implements AutoCloseable {
                 NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true);
+        this.resolver = Executors.newCachedThreadPool(new DefaultThreadFactory("smtp-resolver", true));
+        this.gate = SessionGate.OPEN;
+        this.owner = true;
+        this.connections = new ConcurrentHashMap<>();
+    }
+
+    private SmtpClient(SmtpClient base, ClientSettings settings, SessionGate gate) {
+        this.settings = settings;
+        this.tls = base.tls;
+        this.group = base.group;
+        this.bootstrap = base.bootstrap;
+        this.resolver = base.resolver;
+        this.gate = gate;
+        this.owner = false;
+        this.connections = base.connections;
     }
 
     public ClientSettings settings() {
@@ -69,6 +87,19 @@ public final class SmtpClient implements AutoCloseable {
     public int connectionsTo(Target target) {
         AtomicInteger n = connections.get(target);
         return n == null ? 0 : n.get();
+    }
+
+    /**
+     * A view of this client whose connections first pass {@code newGate}; it shares the event loop, the TLS context and
+     * the resolver, and closing it closes nothing.
+     */
+    public SmtpClient withGate(SessionGate newGate) {
+        return new SmtpClient(this, settings, newGate);
+    }
+
+    /** A view of this client that expects {@code name} in certificates and sends it as SNI (see {@link #withGate}). */
+    public SmtpClient withServerName(String name) {
+        return new SmtpClient(this, settings.withServerName(name), gate);
     }
 
     /** A plain TCP connection; the greeting is the first reply to read. */
@@ -85,6 +116,9 @@ public final class SmtpClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         resolver.shutdownNow();
         group.shutdownGracefully(0, GRACE.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
@@ -98,23 +132,35 @@ public final class SmtpClient implements AutoCloseable {
         InetAddress[] addresses = resolve(target);
         ConnectFailedException failure = null;
         for (InetAddress address : addresses) {
+            InetSocketAddress socketAddress = new InetSocketAddress(address, target.port());
+            long admitting = System.nanoTime();
+            SessionGate.Admission admission = gate.admit(socketAddress, target);
+            // waiting for the gate is the run's politeness, not the server's slowness
+            deadline += System.nanoTime() - admitting;
             Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
             if (remaining.isNegative() || remaining.isZero()) {
+                admission.close();
                 break;
             }
             try {
-                return attempt(target, new InetSocketAddress(address, target.port()), remaining, implicitTls, transcript, sni);
+                return attempt(target, socketAddress, remaining, implicitTls, transcript, sni, admission);
             } catch (ConnectFailedException e) {
+                admission.close();
                 transcript.event(e.getMessage());
                 failure = e;
+            } catch (SessionException | RuntimeException e) {
+                admission.close();
+                throw e;
             }
         }
         // the lookup may have used up the whole connect timeout before any attempt
         throw failure != null ? failure : timedOut(target, settings.connectTimeout(), null);
     }
 
+    /** Connects; once connected, the admission is closed when the connection ends. */
     private SmtpSession attempt(Target target, InetSocketAddress address, Duration timeout, boolean implicitTls,
-                                Transcript transcript, Optional<String> sni) throws SessionException {
+                                Transcript transcript, Optional<String> sni, SessionGate.Admission admission)
+            throws SessionException {
         ReplyDecoder decoder = new ReplyDecoder(settings.maxLineOctets(), settings.maxReplyLines());
         SessionHandler handler = new SessionHandler(transcript);
         // kept here: a connection that closes during the handshake empties its pipeline, and the handshake's outcome
@@ -142,6 +188,7 @@ public final class SmtpClient implements AutoCloseable {
             throw connectFailure(target, address, settings.connectTimeout(), connected.cause());
         }
         connections.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
+        connected.channel().closeFuture().addListener(closed -> admission.close());
         return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni,
                 Optional.ofNullable(implicitHandler.get()));
     }

@@ -2,12 +2,12 @@ package org.starttls.clientmode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.starttls.cases.CaseContext;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;

@@ -48,7 +48,7 @@ public final class ClientModeRun {
         config.checkSelection(selected.stream().map(ConformanceCase::requirement).distinct().toList());
         long started = System.nanoTime();
         Map<ConformanceCase, CompletableFuture<CaseResult>> futures = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(config.politeness().loopback().maxSessions(), daemonThreads());
         try (ServerKit kit = ServerKit.create()) {
             ClientModeContext mode = new ClientModeContext(client, kit);
             for (ConformanceCase c : selected) {

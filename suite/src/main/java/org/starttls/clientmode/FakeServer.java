@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.starttls.clientmode.Scenario.Play;
 import org.starttls.fixtures.pki.Credential;
 import org.starttls.fixtures.server.ReferenceServer;
-import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.server.ServerOptions.Mode;
+import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.summary.Profile;
 
 /**

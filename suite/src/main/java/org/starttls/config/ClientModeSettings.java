@@ -30,7 +30,8 @@ final class ClientModeSettings {
 
     /** Settings that describe a server under test: in client mode the suite is the server, so they are refused. */
     private static final List<String> SERVER_ONLY = List.of("smtp.target", "smtp.profile", "smtp.tls.trust",
-            "smtp.tls.servername", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421");
+            "smtp.tls.servername", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421",
+            "smtp.targets.file", "smtp.mx", "smtp.mx.port", "smtp.dns.server", "smtp.shard", "smtp.rate");
 
     private ClientModeSettings() {
     }

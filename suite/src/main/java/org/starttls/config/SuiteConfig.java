@@ -23,39 +23,51 @@ import org.starttls.clientmode.ClientUnderTest;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Profile;
+import org.starttls.summary.Role;
+import org.starttls.targets.DnsSettings;
+import org.starttls.targets.DomainNames;
+import org.starttls.targets.PlannedTarget;
+import org.starttls.targets.Politeness;
+import org.starttls.targets.PolitenessLimits;
+import org.starttls.targets.Shard;
+import org.starttls.targets.TargetsFile;
 
 /**
  * The run's configuration (DESIGN §6), read from system properties, with environment variables
  * ({@code SMTP_TARGET} for {@code smtp.target}) as a fallback. Every value is checked before any connection.
  *
- * @param targets     servers under test; empty means the embedded reference server
+ * @param targets     servers under test ({@code smtp.target}, {@code smtp.targets.file}, {@code smtp.mx}, ...); none
+ *                    means the embedded reference server
  * @param trust       "system", "any" or the path of a PEM file with trusted CA certificates
  * @param select      globs over requirement ids; empty selects everything
  * @param reportLang  the language of the HTML summary and the console: {@code en} or {@code de}
- * @param concurrency how many scenarios may hold a connection to one target at the same time
+ * @param politeness  sessions at once ({@code smtp.concurrency}) and per window ({@code smtp.rate}) per server address
  * @param tlsStrict   judge the certificate of an {@code offer-tls} target at the RFC 7817 levels instead of reporting
  *                    its problems at INFO level (RFC 7435)
  * @param credentials the AUTH account of {@code smtp.auth.user} and {@code smtp.auth.password}, if given
  * @param retry421    {@code smtp.retry.421}: the pause before a case that ended INCONCLUSIVE on a 421 is run once more
  * @param client      client mode (DESIGN §9): the client under test ({@code smtp.client.*}); empty for a server run
  */
-public record SuiteConfig(List<Target> targets, Profile profile, String trust, Optional<String> serverName, String helo,
+public record SuiteConfig(TargetSettings targets, Profile profile, String trust, Optional<String> serverName, String helo,
                           Gate gate, List<String> select, Path reportDir, String reportLang, Duration timeout,
-                          int concurrency, boolean tlsStrict, Optional<Credentials> credentials,
+                          Politeness.Limits politeness, boolean tlsStrict, Optional<Credentials> credentials,
                           Optional<Duration> retry421, Optional<ClientUnderTest> client) {
 
     public static final String PREFIX = "smtp.";
     private static final Set<String> KNOWN = Set.of("smtp.target", "smtp.profile", "smtp.tls.trust", "smtp.tls.servername",
             "smtp.helo", "smtp.gate", "smtp.select", "smtp.report.dir", "smtp.report.lang", "smtp.timeout",
             "smtp.concurrency", "smtp.tls.strict", "smtp.auth.user", "smtp.auth.password", "smtp.retry.421",
+            "smtp.targets.file", "smtp.mx", "smtp.mx.port", "smtp.dns.server", "smtp.shard", "smtp.rate",
             ClientModeSettings.COMMAND, ClientModeSettings.DRIVER, ClientModeSettings.PROFILE, ClientModeSettings.TIMEOUT);
     private static final String PASSWORD = "smtp.auth.password";
     private static final Duration MAX_RETRY_PAUSE = Duration.ofMinutes(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static final Pattern HELO = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
+    private static final Pattern RATE = Pattern.compile("(\\d{1,5})(?:\\s*/\\s*(\\S+))?");
+    private static final String RATE_EXAMPLE = "write sessions per minute and server address such as 10, a number per "
+            + "window such as 30/60s, or none";
 
     public SuiteConfig {
-        targets = List.copyOf(targets);
         select = List.copyOf(select);
     }
 
@@ -107,8 +119,8 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         Function<String, Optional<String>> get = key -> Optional.ofNullable(props.get(key)).map(String::trim).filter(v -> !v.isEmpty());
         Optional<ClientUnderTest> client = ClientModeSettings.read(props, get);
 
-        List<Target> targets = get.apply("smtp.target").map(SuiteConfig::parseTargets).orElse(List.of());
-        Profile profile = get.apply("smtp.profile").map(v -> parse("smtp.profile", v, Profile::parse)).orElse(Profile.REQUIRE_TLS);
+        Profile profile = get.apply("smtp.profile").map(SuiteConfig::serverProfile).orElse(Profile.REQUIRE_TLS);
+        TargetSettings targets = targetSettings(get, profile);
         String trust = get.apply("smtp.tls.trust").map(SuiteConfig::checkTrust).orElse("system");
         Optional<String> serverName = get.apply("smtp.tls.servername");
         String helo = get.apply("smtp.helo").orElse("conformance.invalid");
@@ -124,7 +136,8 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         }
         Path reportDir = reportDir(props);
         Duration timeout = get.apply("smtp.timeout").map(v -> parseDuration("smtp.timeout", v)).orElse(Duration.ofSeconds(5));
-        int concurrency = get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency).orElse(4);
+        Politeness.Limits politeness = Politeness.Limits.of(get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency),
+                get.apply("smtp.rate").flatMap(SuiteConfig::parseRate));
         boolean tlsStrict = get.apply("smtp.tls.strict").map(SuiteConfig::parseStrict).orElse(false);
         if (tlsStrict && trust.equals("any")) {
             throw new ConfigException(Texts.of("config.strict_any"));
@@ -134,12 +147,17 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
                 Optional.ofNullable(props.get("smtp.auth.password")).filter(v -> !v.isEmpty()), trust);
         Optional<Duration> retry421 = get.apply("smtp.retry.421").map(SuiteConfig::parseRetryPause);
         return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, reportLang, timeout,
-                concurrency, tlsStrict, credentials, retry421, client);
+                politeness, tlsStrict, credentials, retry421, client);
     }
 
     /** True when no target was given and the embedded reference server stands in. */
     public boolean embedded() {
         return targets.isEmpty();
+    }
+
+    /** The servers of {@code smtp.target} and {@code smtp.targets.file}, in that order. */
+    public List<Target> listedTargets() {
+        return targets.listed().stream().map(PlannedTarget::target).toList();
     }
 
     /** Whether a requirement id is selected by {@code smtp.select}. */
@@ -154,15 +172,18 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         return serverName.map(settings::withServerName).orElse(settings);
     }
 
+    /** This configuration with {@code newTargets} as its only targets (the embedded server), trusting {@code newTrust}. */
     public SuiteConfig withTargets(List<Target> newTargets, String newTrust) {
-        return new SuiteConfig(newTargets, profile, newTrust, serverName, helo, gate, select, reportDir, reportLang, timeout,
-                concurrency, tlsStrict, credentials, retry421, client);
+        List<PlannedTarget> listed = newTargets.stream().map(t -> PlannedTarget.listed(t, profile, "embedded", 0)).toList();
+        TargetSettings only = new TargetSettings(listed, List.of(), Optional.empty(), targets.mxPort(), Shard.ALL);
+        return new SuiteConfig(only, profile, newTrust, serverName, helo, gate, select, reportDir, reportLang, timeout,
+                politeness, tlsStrict, credentials, retry421, client);
     }
 
     /** This configuration with {@code clientUnderTest} as the client under test: a client-mode run. */
     public SuiteConfig withClient(ClientUnderTest clientUnderTest) {
         return new SuiteConfig(targets, profile, trust, serverName, helo, gate, select, reportDir, reportLang, timeout,
-                concurrency, tlsStrict, credentials, retry421, Optional.of(clientUnderTest));
+                politeness, tlsStrict, credentials, retry421, Optional.of(clientUnderTest));
     }
 
     /** The profile the run judges against: the client's declared policy in client mode, else {@code smtp.profile}. */
@@ -176,6 +197,11 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
      * make a run that checks nothing).
      */
     public void checkSelection(Collection<Requirement> selected) {
+        checkSelection(selected, Set.of(profile));
+    }
+
+    /** {@link #checkSelection(Collection)} for a run whose targets have these profiles: some requirement must apply. */
+    public void checkSelection(Collection<Requirement> selected, Collection<Profile> profiles) {
         if (select.isEmpty()) {
             return;
         }
@@ -183,9 +209,12 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         if (selected.isEmpty()) {
             throw new ConfigException(Texts.of("config.select_none", globs));
         }
-        if (selected.stream().noneMatch(r -> r.appliesTo(effectiveProfile()))) {
-            throw new ConfigException(Texts.of("config.select_profile", globs,
-                    (client.isPresent() ? "smtp.client.profile=" : "smtp.profile=") + effectiveProfile().propertyValue()));
+        Collection<Profile> judged = client.isPresent() ? Set.of(effectiveProfile()) : profiles;
+        if (!judged.isEmpty() && selected.stream().noneMatch(r -> judged.stream().anyMatch(r::appliesTo))) {
+            String names = judged.stream().map(Profile::propertyValue).sorted().collect(java.util.stream.Collectors.joining(", "));
+            String property = client.isPresent() ? "smtp.client.profile=" + names
+                    : judged.equals(Set.of(profile)) ? "smtp.profile=" + names : "the targets' profiles (" + names + ")";
+            throw new ConfigException(Texts.of("config.select_profile", globs, property));
         }
     }
 
@@ -213,6 +242,20 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
         return pause;
     }
 
+    /** A profile of a server under test; a client's profile gets its own sentence, pointing to the client mode. */
+    private static Profile serverProfile(String value) {
+        boolean clientProfile;
+        try {
+            clientProfile = !Profile.any(value).describes(Role.SERVER);
+        } catch (IllegalArgumentException unknown) {
+            clientProfile = false;
+        }
+        if (clientProfile) {
+            throw new ConfigException(Texts.of("config.profile_role", value));
+        }
+        return parse("smtp.profile", value, Profile::parse);
+    }
+
     private static <T> T parse(String key, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
@@ -221,6 +264,40 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
                     .has("config.invalid." + key) ? Texts.of("config.invalid." + key, value)
                     : Texts.of("config.parse", key, value, e.getMessage()));
         }
+    }
+
+    /** Every target setting, checked; the same server listed twice is one target, with two profiles it is refused. */
+    private static TargetSettings targetSettings(Function<String, Optional<String>> get, Profile profile) {
+        List<PlannedTarget> listed = new ArrayList<>();
+        get.apply("smtp.target").map(SuiteConfig::parseTargets).ifPresent(targets -> {
+            for (int i = 0; i < targets.size(); i++) {
+                listed.add(PlannedTarget.listed(targets.get(i), profile, "smtp.target", i + 1));
+            }
+        });
+        get.apply("smtp.targets.file").ifPresent(file -> listed.addAll(parse("smtp.targets.file", file,
+                f -> TargetsFile.read(Path.of(f), profile))));
+        Map<String, PlannedTarget> byKey = new java.util.LinkedHashMap<>();
+        try {
+            listed.forEach(t -> byKey.merge(t.key(), t, PlannedTarget::merge));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        List<String> domains = get.apply("smtp.mx").map(v -> parse("smtp.mx", v, DomainNames::parseList)).orElse(List.of());
+        Optional<String> dnsServer = get.apply("smtp.dns.server");
+        if (dnsServer.isPresent() && domains.isEmpty()) {
+            throw new ConfigException("smtp.dns.server=" + dnsServer.get() + " is the resolver for smtp.mx, which is not set; "
+                    + "give smtp.mx=example.org or leave smtp.dns.server out");
+        }
+        Optional<DnsSettings> dns = domains.isEmpty() ? Optional.empty() : Optional.of(dnsServer
+                .map(v -> parse("smtp.dns.server", v, DnsSettings::server))
+                .orElseGet(() -> parse("smtp.dns.server", "", x -> DnsSettings.system())));
+        int mxPort = get.apply("smtp.mx.port").map(SuiteConfig::parseMxPort).orElse(TargetSettings.MX_PORT);
+        Shard shard = get.apply("smtp.shard").map(v -> parse("smtp.shard", v, Shard::parse)).orElse(Shard.ALL);
+        if (!shard.isAll() && byKey.isEmpty() && domains.isEmpty()) {
+            throw new ConfigException("smtp.shard=" + shard + " divides smtp.target, smtp.targets.file and smtp.mx, and none "
+                    + "of them is set; give the targets or leave smtp.shard out");
+        }
+        return new TargetSettings(List.copyOf(byKey.values()), domains, dns, mxPort, shard);
     }
 
     private static List<Target> parseTargets(String value) {
@@ -281,13 +358,43 @@ public record SuiteConfig(List<Target> targets, Profile profile, String trust, O
     private static int parseConcurrency(String value) {
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= 64) {
+            if (n >= 1 && n <= 50) {
                 return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below with the allowed range
         }
         throw new ConfigException(Texts.of("config.concurrency", value));
+    }
+
+    private static int parseMxPort(String value) {
+        if (value.matches("\\d{1,5}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535) {
+            return Integer.parseInt(value);
+        }
+        throw new ConfigException("smtp.mx.port='" + value + "' is not a port from 1 to 65535; leave it out for 25, where "
+                + "MX hosts receive mail");
+    }
+
+    /** {@code 10} (per minute), {@code 30/60s}, {@code 5/2s}, or {@code none} (no rate limit). */
+    private static Optional<PolitenessLimits> parseRate(String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return Optional.of(new PolitenessLimits(1, PolitenessLimits.UNLIMITED, PolitenessLimits.DEFAULT_WINDOW));
+        }
+        Matcher m = RATE.matcher(value.trim());
+        int sessions = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        if (sessions < 1 || sessions > 10_000) {
+            throw new ConfigException("smtp.rate='" + value + "' is not a rate from 1 to 10000 sessions; " + RATE_EXAMPLE);
+        }
+        Matcher w = DURATION.matcher(m.group(2) == null ? "60s" : m.group(2));
+        if (!w.matches()) {
+            throw new ConfigException("smtp.rate='" + value + "' has no window after the /; " + RATE_EXAMPLE);
+        }
+        double amount = Double.parseDouble(w.group(1));
+        Duration window = Duration.ofMillis((long) ("ms".equals(w.group(2)) ? amount : amount * 1000));
+        if (window.toMillis() < 1000 || window.toSeconds() > 3600) {
+            throw new ConfigException("smtp.rate='" + value + "' has a window outside 1s..3600s; " + RATE_EXAMPLE);
+        }
+        return Optional.of(new PolitenessLimits(1, sessions, window));
     }
 
     private static Pattern globToRegex(String glob) {

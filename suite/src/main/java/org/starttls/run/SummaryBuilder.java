@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.Exchange;
-import org.starttls.cases.Texts;
 import org.starttls.cases.TargetFacts;
+import org.starttls.cases.Texts;
 import org.starttls.client.Reply;
 import org.starttls.client.Target;
 import org.starttls.client.TlsFacts;
@@ -28,8 +28,8 @@ import org.starttls.requirements.Requirement;
 import org.starttls.summary.ExitCode;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Role;
-import org.starttls.summary.Summary;
 import org.starttls.summary.Summary.StepResult;
+import org.starttls.summary.Summary;
 import org.starttls.summary.Verdict;
 import org.starttls.tls.CertificateFacts;
 import org.starttls.tls.CipherSuites;
@@ -43,15 +43,15 @@ public final class SummaryBuilder {
     }
 
     /** Waits for every target to finish and summarises it; the gate decides the exit code. */
-    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs) {
-        return build(config, startedAt, runs, target -> null, false);
+    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs, RunPlan plan) {
+        return build(config, startedAt, runs, plan, target -> null, false);
     }
 
     /**
      * Waits for every target to finish and summarises it; the gate decides the exit code. {@code sessions} tells how many
      * connections the run opened to a target; {@code embedded} marks the embedded reference server.
      */
-    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs,
+    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs, RunPlan plan,
                                 Function<Target, Integer> sessions, boolean embedded) {
         List<Summary.TargetSummary> targets = new ArrayList<>();
         for (TargetRun run : runs) {
@@ -61,12 +61,17 @@ public final class SummaryBuilder {
             List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
                     .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
             long duration = run.durationMillis().join();
-            targets.add(new Summary.TargetSummary(run.target().toString(), config.profile(), duration,
-                    facts.problem().orElse(null), facts(facts), null, results, null, sessions.apply(run.target()),
+            targets.add(PlanSummary.identify(new Summary.TargetSummary(run.target().toString(), run.planned().profile(),
+                    duration, facts.problem().orElse(null), facts(facts), null, results, null, sessions.apply(run.target()),
                     embedded ? Boolean.TRUE : null, facts.problemText() == null ? null : facts.problemText().german(),
-                    Role.SERVER));
+                    Role.SERVER, null, null, null, null), run.planned()));
         }
-        return gated(config, startedAt, targets);
+        targets.sort(PlanSummary.ORDER);
+        List<Summary.DomainSummary> domains = PlanSummary.domains(plan.domains(), targets, config.gate());
+        Map<String, String> settings = PlanSummary.settings(config);
+        return new Summary(SUITE, version(), startedAt.toString(), targets, gate(config.gate(), targets, domains), null,
+                config.reportLang(), plan.shard().isAll() ? null : plan.shard().toString(), PlanSummary.fingerprint(settings),
+                settings, domains.isEmpty() ? null : domains);
     }
 
     /**
@@ -78,22 +83,32 @@ public final class SummaryBuilder {
         run.results().forEach((c, r) -> byRequirement.computeIfAbsent(c.requirement(), k -> new ArrayList<>()).add(r));
         List<Summary.RequirementResult> results = byRequirement.entrySet().stream()
                 .map(e -> requirementResult(e.getKey(), e.getValue())).toList();
-        Summary.TargetSummary target = new Summary.TargetSummary(run.client().name(), run.client().profile(),
-                run.durationMillis(), run.problem().orElse(null), null, null, results, null, null, null, null, Role.CLIENT);
-        return gated(config, startedAt, List.of(target));
+        List<Summary.TargetSummary> targets = List.of(new Summary.TargetSummary(run.client().name(),
+                run.client().profile(), run.durationMillis(), run.problem().orElse(null), null, null, results, null, null,
+                null, null, Role.CLIENT, null, null, null, null));
+        return new Summary(SUITE, version(), startedAt.toString(), targets, gate(config.gate(), targets, List.of()), null,
+                config.reportLang(), null, null, null, null);
     }
 
-    /** The gate over every target: a gated FAIL is exit 1, else a target that could not be evaluated is exit 2. */
-    private static Summary gated(SuiteConfig config, Instant startedAt, List<Summary.TargetSummary> targets) {
-        Gate gate = config.gate();
-        List<String> failures = targets.stream().flatMap(t -> t.results().stream())
-                .filter(r -> r.verdict() == Verdict.FAIL && gate.blocks(r.level())).map(Summary.RequirementResult::id).toList();
-        boolean unevaluated = targets.stream().anyMatch(t -> t.error() != null);
-        ExitCode exit = !failures.isEmpty() ? ExitCode.GATE_FAILED : unevaluated ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
-        return new Summary(SUITE, version(), startedAt.toString(), targets,
-                new Summary.GateResult(gate, exit == ExitCode.PASSED, exit, Findings.reasons(targets, gate, Language.EN),
-                        Findings.reasons(targets, gate, Language.DE), Findings.notGated(targets, gate)),
-                null, config.reportLang());
+    /**
+     * The gate over summarised targets: exit code 1 for a FAIL at or above the gate level, else 2 when a target or a
+     * domain could not be evaluated, else 0; the reasons in English and German name each failing case with its reply,
+     * each target and domain that could not be evaluated. A run and a merge of shards decide it the same way.
+     */
+    public static Summary.GateResult gate(Gate gate, List<Summary.TargetSummary> targets,
+                                          List<Summary.DomainSummary> domains) {
+        boolean failed = targets.stream().flatMap(t -> t.results().stream())
+                .anyMatch(r -> r.verdict() == Verdict.FAIL && gate.blocks(r.level()));
+        List<String> failedDomains = domains.stream().filter(d -> PlanSummary.FAILED.equals(d.status()))
+                .map(d -> "domain " + d.domain() + ": " + d.summary()).toList();
+        boolean unevaluated = targets.stream().anyMatch(t -> t.error() != null) || !failedDomains.isEmpty();
+        ExitCode exit = failed ? ExitCode.GATE_FAILED : unevaluated ? ExitCode.NOT_EVALUATED : ExitCode.PASSED;
+        List<String> reasons = new ArrayList<>(Findings.reasons(targets, gate, Language.EN));
+        reasons.addAll(failedDomains);
+        List<String> reasonsDe = new ArrayList<>(Findings.reasons(targets, gate, Language.DE));
+        reasonsDe.addAll(failedDomains);
+        return new Summary.GateResult(gate, exit == ExitCode.PASSED, exit, reasons, reasonsDe,
+                Findings.notGated(targets, gate));
     }
 
     /** A summary for a run refused before any connection (bad configuration, malformed requirement file). */
@@ -105,7 +120,7 @@ public final class SummaryBuilder {
     public static Summary refused(Gate gate, Instant startedAt, String error, String errorDe, String lang) {
         return new Summary(SUITE, version(), startedAt.toString(), List.of(),
                 new Summary.GateResult(gate, false, ExitCode.CONFIGURATION_ERROR, List.of(error),
-                        errorDe == null ? null : List.of(errorDe), null), null, lang);
+                        errorDe == null ? null : List.of(errorDe), null), null, lang, null, null, null, null);
     }
 
     private static Summary.RequirementResult requirementResult(Requirement r, List<CaseResult> cases) {

@@ -7,17 +7,18 @@ import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.TargetFacts;
 import org.starttls.client.Target;
+import org.starttls.targets.PlannedTarget;
 
 /** The cases of one target in flight: the probe's facts and one future result per case, in catalogue order. */
 public final class TargetRun {
-    private final Target target;
+    private final PlannedTarget planned;
     private final CompletableFuture<TargetFacts> facts;
     private final Map<ConformanceCase, CompletableFuture<CaseResult>> results;
     private final CompletableFuture<Long> durationMillis;
 
-    TargetRun(Target target, CompletableFuture<TargetFacts> facts, Map<ConformanceCase, CompletableFuture<CaseResult>> results,
-              long startedNanos) {
-        this.target = target;
+    TargetRun(PlannedTarget planned, CompletableFuture<TargetFacts> facts,
+              Map<ConformanceCase, CompletableFuture<CaseResult>> results, long startedNanos) {
+        this.planned = planned;
         this.facts = facts;
         this.results = new LinkedHashMap<>(results);
         this.durationMillis = CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new))
@@ -25,7 +26,12 @@ public final class TargetRun {
     }
 
     public Target target() {
-        return target;
+        return planned.target();
+    }
+
+    /** The target with its profile, expected names and why it is in the run. */
+    public PlannedTarget planned() {
+        return planned;
     }
 
     public CompletableFuture<TargetFacts> facts() {

@@ -61,11 +61,16 @@ public record DomainReport(String domain, Status status, List<MxHost> hosts, Str
      * certificate should carry. An address of two MX hosts is two entries here; {@link TargetPlan} merges them.
      */
     public List<PlannedTarget> targets() {
+        return targets(SMTP_PORT);
+    }
+
+    /** {@link #targets()} on another port than 25: for test setups whose MX hosts cannot listen on 25. */
+    public List<PlannedTarget> targets(int port) {
         List<PlannedTarget> targets = new ArrayList<>();
         for (MxHost host : hosts) {
             Origin origin = new Origin.Mx(domain, host.name(), host.preference(), host.implicit());
             for (InetAddress address : host.addresses()) {
-                targets.add(new PlannedTarget(new Target(Hosts.canonical(address), SMTP_PORT), Profile.OFFER_TLS,
+                targets.add(new PlannedTarget(new Target(Hosts.canonical(address), port), Profile.OFFER_TLS,
                         List.of(host.name()), List.of(origin)));
             }
         }

@@ -11,11 +11,25 @@ import java.util.function.IntSupplier;
 import org.starttls.client.Target;
 
 /**
- * The run's politeness: one instance for the whole run caps the sessions open to each IP address and the sessions
- * started at it in any sliding window ({@link PolitenessLimits}), across every target that is, or resolves to, that
- * address. {@link #acquire} blocks until both limits allow another session, at most until its deadline; the permit is
- * closed when the session's connection is closed. A start counts whether or not the connection succeeds: the server's
+ * The run's politeness: one instance for the whole run caps the sessions open to each server address and the sessions
+ * in any sliding window ({@link PolitenessLimits}), across every target that is, or resolves to, that address.
+ * {@link #acquire} blocks until both limits allow another session, at most until its deadline; the permit is closed
+ * when the session's connection is closed. A session counts whether or not the connection succeeds: the server's
  * counters count it too.
+ *
+ * <p><b>Counted the way the server counts.</b> The server sees a connection a little after the client decided to open
+ * it, and its end a little after the client closed it. So that no server ever counts more than the limits, whatever
+ * those delays:
+ * <ul>
+ *   <li>a session occupies the rate window from its start <em>until a window after its end</em>: a new session is
+ *   allowed when the sessions still open and those that ended within the last window are fewer than
+ *   {@code maxStarts}. Any window of that length, measured at the client or at the server's accept, holds at most
+ *   {@code maxStarts} session starts (a server accepts a connection after our start and before our end);</li>
+ *   <li>the last of the {@code maxSessions} places of an address is kept for a session that a case opens while it
+ *   already holds one ({@code holding > 0}), as some cases compare two sessions: first sessions take at most
+ *   {@code maxSessions - 1} places (or the only one when the limit is 1), so cases never wait for each other in a
+ *   circle. A case that needs more places at once than the limits have is refused at once.</li>
+ * </ul>
  *
  * <p>Keys are addresses in canonical text ({@link #key(InetAddress)}). A target named by host name is keyed by its
  * name ({@link #key(Target)}) unless the run resolves it first, which it should when several names may share an
@@ -41,13 +55,17 @@ public final class PerIpLimiter {
         this.time = time;
     }
 
-    /** The sessions of one key: how many are open, and when the ones in the current window started. */
+    /** The sessions of one key: how many are open, and when the ones that ended within the window ended. */
     private static final class Usage {
         int open;
-        final ArrayDeque<Long> starts = new ArrayDeque<>();
+        final ArrayDeque<Long> ends = new ArrayDeque<>();
+
+        int inWindow() {
+            return open + ends.size();
+        }
     }
 
-    /** An open session's slot; closing it (once or more) frees the slot. Its start stays in the window. */
+    /** An open session's place; closing it (once or more) frees the place. The session stays in the window a window long. */
     public final class Permit implements AutoCloseable {
         private final String key;
         private boolean closed;
@@ -67,8 +85,10 @@ public final class PerIpLimiter {
                 if (!closed) {
                     closed = true;
                     Usage u = usage.get(key);
+                    long now = time.nanoTime();
                     u.open--;
-                    forgetIfIdle(key, u, time.nanoTime());
+                    u.ends.addLast(now);
+                    forgetIfIdle(key, u, now);
                     changed.signalAll();
                 }
             } finally {
@@ -87,13 +107,25 @@ public final class PerIpLimiter {
         return Hosts.canonical(target.host());
     }
 
+    /** {@link #acquire(String, Duration, int)} for a session opened while holding none to {@code key}. */
+    public Permit acquire(String key, Duration maxWait) throws InterruptedException, PolitenessTimeoutException {
+        return acquire(key, maxWait, 0);
+    }
+
     /**
      * Waits until a session to {@code key} is allowed and takes it, or throws when {@code maxWait} passes first.
      *
-     * @throws PolitenessTimeoutException when the limits did not allow a session within {@code maxWait}
+     * @param holding how many sessions to {@code key} the caller (one case) holds open while it asks for this one
+     * @throws PolitenessTimeoutException when the limits did not allow a session within {@code maxWait}, or can never
+     *                                    allow this many sessions at once
      * @throws InterruptedException       when the run is being stopped
      */
-    public Permit acquire(String key, Duration maxWait) throws InterruptedException, PolitenessTimeoutException {
+    public Permit acquire(String key, Duration maxWait, int holding) throws InterruptedException, PolitenessTimeoutException {
+        if (holding >= Math.min(limits.maxSessions(), limits.maxStarts())) {
+            throw new PolitenessTimeoutException("this case holds " + holding + " session" + (holding == 1 ? "" : "s")
+                    + " to " + key + " and needs one more at the same time, which the limits (" + limits.describe()
+                    + ") never allow");
+        }
         lock.lockInterruptibly();
         try {
             long start = time.nanoTime();
@@ -102,22 +134,21 @@ public final class PerIpLimiter {
                 long now = time.nanoTime();
                 Usage u = usage.computeIfAbsent(key, k -> new Usage());
                 expire(u, now);
-                if (u.open < limits.maxSessions() && u.starts.size() < limits.maxStarts()) {
+                if (placeFree(u, holding) && u.inWindow() < limits.maxStarts()) {
                     u.open++;
-                    u.starts.addLast(now);
                     return new Permit(key);
                 }
                 long left = deadline - now;
                 if (left <= 0) {
                     forgetIfIdle(key, u, now);
                     throw new PolitenessTimeoutException("no session to " + key + " was allowed within "
-                            + Duration.ofNanos(now - start).toSeconds() + " s: " + u.open + " open and " + u.starts.size()
-                            + " started in the last " + limits.window().toSeconds() + " s (limits: " + limits.describe() + ")");
+                            + Duration.ofNanos(now - start).toSeconds() + " s: " + u.open + " open and " + u.ends.size()
+                            + " ended in the last " + limits.window().toSeconds() + " s (limits: " + limits.describe() + ")");
                 }
                 long wait = left;
-                if (u.starts.size() >= limits.maxStarts()) {
-                    // the oldest start leaves the window then; a closed session may signal earlier
-                    wait = Math.min(wait, u.starts.peekFirst() + limits.window().toNanos() - now);
+                if (placeFree(u, holding) && !u.ends.isEmpty()) {
+                    // only the rate holds it back: the oldest end leaves the window then; a closed session may signal earlier
+                    wait = Math.min(wait, u.ends.peekFirst() + limits.window().toNanos() - now);
                 }
                 waiting++;
                 try {
@@ -131,6 +162,12 @@ public final class PerIpLimiter {
         }
     }
 
+    /** A first session leaves the last place free for a case's second; see the class comment. */
+    private boolean placeFree(Usage u, int holding) {
+        int places = holding > 0 ? limits.maxSessions() : Math.max(1, limits.maxSessions() - 1);
+        return u.open < places;
+    }
+
     /** How many callers wait in {@link #acquire} now. */
     public int waiting() {
         return locked(() -> waiting);
@@ -141,15 +178,15 @@ public final class PerIpLimiter {
         return locked(() -> usage.containsKey(key) ? usage.get(key).open : 0);
     }
 
-    /** Sessions started at {@code key} within the last window. */
-    public int startedInWindow(String key) {
+    /** Sessions to {@code key} that count against the rate now: open ones, and those that ended within the window. */
+    public int inWindow(String key) {
         return locked(() -> {
             Usage u = usage.get(key);
             if (u == null) {
                 return 0;
             }
             expire(u, time.nanoTime());
-            return u.starts.size();
+            return u.inWindow();
         });
     }
 
@@ -166,18 +203,18 @@ public final class PerIpLimiter {
         return limits;
     }
 
-    /** A start at t counts while now - t < window. */
+    /** A session that ended at t counts while now - t < window. */
     private void expire(Usage u, long now) {
         long windowNanos = limits.window().toNanos();
-        while (!u.starts.isEmpty() && now - u.starts.peekFirst() >= windowNanos) {
-            u.starts.removeFirst();
+        while (!u.ends.isEmpty() && now - u.ends.peekFirst() >= windowNanos) {
+            u.ends.removeFirst();
         }
     }
 
     /** Keys of a long run do not pile up: an idle key with an empty window is forgotten. */
     private void forgetIfIdle(String key, Usage u, long now) {
         expire(u, now);
-        if (u.open == 0 && u.starts.isEmpty()) {
+        if (u.open == 0 && u.ends.isEmpty()) {
             usage.remove(key);
         }
     }

@@ -26,9 +26,14 @@ public record TargetPlan(List<PlannedTarget> targets, List<DomainReport> domains
      * {@code require-tls} server that is also a domain's MX), in one sentence naming both origins.
      */
     public static TargetPlan of(List<PlannedTarget> listed, List<DomainReport> domains) {
+        return of(listed, domains, DomainReport.SMTP_PORT);
+    }
+
+    /** {@link #of(List, List)} with the MX hosts tested on {@code mxPort} ({@link DomainReport#targets(int)}). */
+    public static TargetPlan of(List<PlannedTarget> listed, List<DomainReport> domains, int mxPort) {
         Map<String, PlannedTarget> byKey = new LinkedHashMap<>();
         List<PlannedTarget> all = new ArrayList<>(listed);
-        domains.forEach(d -> all.addAll(d.targets()));
+        domains.forEach(d -> all.addAll(d.targets(mxPort)));
         for (PlannedTarget t : all) {
             byKey.merge(t.key(), t, PlannedTarget::merge);
         }

@@ -79,4 +79,10 @@ final class Judged {
         return target.results().stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + id + " in " + target.results()));
     }
+
+    /** What a reader of requirement {@code id} sees: its detail, then every case's, one a line. */
+    static String details(Summary.TargetSummary target, String id) {
+        Summary.RequirementResult r = result(target, id);
+        return r.detail() + "\n" + String.join("\n", r.cases().stream().map(Summary.CaseSummary::detail).toList());
+    }
 }

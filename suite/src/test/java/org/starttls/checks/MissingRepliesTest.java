@@ -1,6 +1,7 @@
 package org.starttls.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class MissingRepliesTest {
                 inOrder + "," + oneReply, Account.NONE);
 
         assertThat(result(target, inOrder).verdict()).as(result(target, inOrder).detail()).isEqualTo(Verdict.FAIL);
-        assertThat(result(target, inOrder).detail()).contains("missing");
+        assertThat(details(target, inOrder)).contains("missing");
         assertThat(result(target, oneReply).verdict()).as(result(target, oneReply).detail()).isEqualTo(Verdict.FAIL);
-        assertThat(result(target, oneReply).detail()).contains("missing");
+        assertThat(details(target, oneReply)).contains("missing");
     }
 }

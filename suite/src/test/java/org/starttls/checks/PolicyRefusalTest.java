@@ -1,6 +1,7 @@
 package org.starttls.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class PolicyRefusalTest {
 
         for (String id : new String[] {BAD_SEQUENCE, IN_ORDER}) {
             assertThat(result(target, id).verdict()).as(id).isEqualTo(Verdict.INCONCLUSIVE);
-            assertThat(result(target, id).detail()).as(id).contains("authentication").contains("no AUTH account");
+            assertThat(details(target, id)).as(id).contains("authentication").contains("no AUTH account");
         }
     }
 
@@ -50,7 +51,7 @@ class PolicyRefusalTest {
                 PUBLIC_MX, Account.NONE);
 
         assertThat(result(target, PUBLIC_MX).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(result(target, PUBLIC_MX).detail()).contains("authentication").doesNotContain("requires STARTTLS");
+        assertThat(details(target, PUBLIC_MX)).contains("authentication").doesNotContain("requires STARTTLS");
     }
 
     @Test
@@ -72,7 +73,7 @@ class PolicyRefusalTest {
                 TLS_ACTIVE + "," + BAD_SEQUENCE + "," + IN_ORDER, Account.NONE);
 
         assertThat(result(target, TLS_ACTIVE).verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result(target, TLS_ACTIVE).detail()).contains("Must issue a STARTTLS command first");
+        assertThat(details(target, TLS_ACTIVE)).contains("Must issue a STARTTLS command first");
         assertThat(result(target, BAD_SEQUENCE).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result(target, IN_ORDER).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }

@@ -1,6 +1,7 @@
 package org.starttls.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ class RequireTlsMeansItTest {
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.level()).isEqualTo(Level.MUST);
         assertThat(result.derived()).isTrue();
-        assertThat(result.detail()).contains("MAIL before STARTTLS was accepted").contains("derived: RFC 3207 §6");
+        assertThat(details(target, ID)).contains("MAIL before STARTTLS was accepted").contains("derived: RFC 3207 §6");
     }
 
     @Test
@@ -80,6 +81,6 @@ class RequireTlsMeansItTest {
         assertThat(result(code550, ID).verdict()).as("550 refuses").isEqualTo(Verdict.PASS);
         assertThat(result(code550, "RFC3207-4-SHOULD-530").verdict()).as("the code stays a SHOULD").isEqualTo(Verdict.FAIL);
         assertThat(result(auth, ID).verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result(auth, ID).detail()).contains("334");
+        assertThat(details(auth, ID)).contains("334");
     }
 }

@@ -1,6 +1,7 @@
 package org.starttls.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
 import java.util.List;
@@ -30,7 +31,7 @@ class TlsProbeJudgementTest {
         for (String id : PROBES) {
             assertThat(result(target, id).verdict()).as(id + ": " + result(target, id).detail())
                     .isEqualTo(Verdict.INCONCLUSIVE);
-            assertThat(result(target, id).detail()).as(id).contains("no TLS handshake with this target succeeded");
+            assertThat(details(target, id)).as(id).contains("no TLS handshake with this target succeeded");
         }
     }
 
@@ -41,7 +42,7 @@ class TlsProbeJudgementTest {
         Summary.TargetSummary target = Judged.variant(Variant.CLOSE_ON_CLIENT_HELLO, Profile.REQUIRE_TLS, id, Account.NONE);
 
         assertThat(result(target, id).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(result(target, id).detail()).contains("no TLS handshake with this target succeeded");
+        assertThat(details(target, id)).contains("no TLS handshake with this target succeeded");
     }
 
     @Test

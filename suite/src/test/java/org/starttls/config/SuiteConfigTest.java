@@ -28,7 +28,7 @@ class SuiteConfigTest {
         SuiteConfig c = SuiteConfig.from(Map.of("smtp.target", "127.0.0.1:2525, [::1]:25", "smtp.profile", "offer-tls",
                 "smtp.tls.trust", "ANY", "smtp.gate", "should", "smtp.select", "RFC3207-4.2-*, RFC3207-3-*",
                 "smtp.timeout", "800ms", "smtp.concurrency", "2", "smtp.helo", "client.example.org"));
-        assertThat(c.targets()).containsExactly(new Target("127.0.0.1", 2525), new Target("::1", 25));
+        assertThat(c.listedTargets()).containsExactly(new Target("127.0.0.1", 2525), new Target("::1", 25));
         assertThat(c.profile()).isEqualTo(Profile.OFFER_TLS);
         assertThat(c.trust()).isEqualTo("any");
         assertThat(c.gate()).isEqualTo(Gate.SHOULD);
@@ -47,7 +47,7 @@ class SuiteConfigTest {
         assertRefused(Map.of("smtp.tls.trust", "/nonexistent/ca.pem"), "smtp.tls.trust='/nonexistent/ca.pem' is not a file");
         assertRefused(Map.of("smtp.timeout", "soon"), "smtp.timeout='soon' is not a duration");
         assertRefused(Map.of("smtp.timeout", "1h"), "smtp.timeout='1h' is not a duration");
-        assertRefused(Map.of("smtp.concurrency", "0"), "smtp.concurrency='0' must be a whole number from 1 to 64");
+        assertRefused(Map.of("smtp.concurrency", "0"), "smtp.concurrency='0' must be a whole number from 1 to 50");
         assertRefused(Map.of("smtp.targt", "x"), "unknown property smtp.targt; the suite reads");
         assertRefused(Map.of("smtp.helo", "bad helo"), "smtp.helo='bad helo' is not a domain");
     }

@@ -1,10 +1,10 @@
 package org.starttls.fuzz;
 
+import com.code_intelligence.jazzer.utils.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import com.code_intelligence.jazzer.utils.Log;
 import org.junit.jupiter.api.extension.Extension;
 
 /**

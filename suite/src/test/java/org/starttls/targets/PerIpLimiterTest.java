@@ -24,27 +24,54 @@ class PerIpLimiterTest {
     @Test
     void twoSessionsAtOnceAndTheThirdWaitsUntilItsDeadline() throws Exception {
         limiter.acquire(IP, Duration.ZERO);
-        limiter.acquire(IP, Duration.ZERO);
+        limiter.acquire(IP, Duration.ZERO, 1);
 
         assertThatThrownBy(() -> limiter.acquire(IP, Duration.ofSeconds(5)))
                 .isInstanceOf(PerIpLimiter.PolitenessTimeoutException.class)
-                .hasMessage("no session to 192.0.2.1 was allowed within 5 s: 2 open and 2 started in the last 60 s "
+                .hasMessage("no session to 192.0.2.1 was allowed within 5 s: 2 open and 0 ended in the last 60 s "
                         + "(limits: 2 sessions at once, 10 per 60 s)");
         assertThat(time.seconds()).isEqualTo(5);
         assertThat(limiter.open(IP)).isEqualTo(2);
     }
 
+    /** The last place is kept for a case that holds a session and needs a second one at the same time. */
+    @Test
+    void theLastPlaceIsForACaseThatAlreadyHoldsOne() throws Exception {
+        limiter.acquire(IP, Duration.ZERO);
+
+        assertThatThrownBy(() -> limiter.acquire(IP, Duration.ofSeconds(1)))
+                .isInstanceOf(PerIpLimiter.PolitenessTimeoutException.class);
+        assertThat(limiter.acquire(IP, Duration.ZERO, 1).key()).isEqualTo(IP);
+        assertThat(time.seconds()).isEqualTo(1);
+        assertThatThrownBy(() -> limiter.acquire(IP, Duration.ofDays(1), 2))
+                .hasMessage("this case holds 2 sessions to 192.0.2.1 and needs one more at the same time, which the limits "
+                        + "(2 sessions at once, 10 per 60 s) never allow");
+        assertThat(time.seconds()).as("refused at once").isEqualTo(1);
+    }
+
     @Test
     void aClosedSessionLetsTheWaiterIn() throws Exception {
         PerIpLimiter.Permit first = limiter.acquire(IP, Duration.ZERO);
-        limiter.acquire(IP, Duration.ZERO);
+        limiter.acquire(IP, Duration.ZERO, 1);
         time.at(3 * SECOND, first::close);
 
-        PerIpLimiter.Permit third = limiter.acquire(IP, Duration.ofMinutes(1));
+        PerIpLimiter.Permit third = limiter.acquire(IP, Duration.ofMinutes(1), 1);
 
         assertThat(time.seconds()).isEqualTo(3);
         assertThat(third.key()).isEqualTo(IP);
         assertThat(limiter.open(IP)).isEqualTo(2);
+    }
+
+    /** A session stays in the rate window until a window after it ended, as a server that saw it late counts it. */
+    @Test
+    void aLongSessionCountsUntilAWindowAfterItsEnd() throws Exception {
+        PerIpLimiter oneAMinute = new PerIpLimiter(new PolitenessLimits(2, 1, Duration.ofMinutes(1)), time);
+        PerIpLimiter.Permit first = oneAMinute.acquire(IP, Duration.ZERO);
+        time.at(90 * SECOND, first::close);
+
+        oneAMinute.acquire(IP, Duration.ofMinutes(5)).close();
+
+        assertThat(time.seconds()).isEqualTo(150);
     }
 
     @Test
@@ -55,13 +82,13 @@ class PerIpLimiterTest {
             limiter.acquire(IP, Duration.ZERO).close();
         }
         assertThat(time.seconds()).isEqualTo(18);
-        assertThat(limiter.startedInWindow(IP)).isEqualTo(10);
+        assertThat(limiter.inWindow(IP)).isEqualTo(10);
 
         limiter.acquire(IP, Duration.ofMinutes(5)).close();
         assertThat(time.seconds()).isEqualTo(60);
         limiter.acquire(IP, Duration.ofMinutes(5)).close();
         assertThat(time.seconds()).isEqualTo(62);
-        assertThat(limiter.startedInWindow(IP)).isEqualTo(10);
+        assertThat(limiter.inWindow(IP)).isEqualTo(10);
     }
 
     @Test
@@ -70,7 +97,7 @@ class PerIpLimiterTest {
             limiter.acquire(IP, Duration.ZERO).close();
         }
         assertThatThrownBy(() -> limiter.acquire(IP, Duration.ofSeconds(30)))
-                .hasMessage("no session to 192.0.2.1 was allowed within 30 s: 0 open and 10 started in the last 60 s "
+                .hasMessage("no session to 192.0.2.1 was allowed within 30 s: 0 open and 10 ended in the last 60 s "
                         + "(limits: 2 sessions at once, 10 per 60 s)");
         assertThat(time.seconds()).isEqualTo(30);
     }
@@ -78,7 +105,7 @@ class PerIpLimiterTest {
     @Test
     void addressesAreLimitedSeparately() throws Exception {
         limiter.acquire(IP, Duration.ZERO);
-        limiter.acquire(IP, Duration.ZERO);
+        limiter.acquire(IP, Duration.ZERO, 1);
 
         assertThat(limiter.acquire("2001:db8::1", Duration.ZERO).key()).isEqualTo("2001:db8::1");
         assertThat(time.seconds()).isZero();
@@ -87,14 +114,14 @@ class PerIpLimiterTest {
     @Test
     void closingTwiceFreesOneSlotAndIdleAddressesAreForgotten() throws Exception {
         PerIpLimiter.Permit permit = limiter.acquire(IP, Duration.ZERO);
-        limiter.acquire(IP, Duration.ZERO).close();
+        limiter.acquire(IP, Duration.ZERO, 1).close();
         permit.close();
         permit.close();
 
         assertThat(limiter.open(IP)).isZero();
         time.at(61 * SECOND, () -> { });
         time.runAll();
-        assertThat(limiter.startedInWindow(IP)).isZero();
+        assertThat(limiter.inWindow(IP)).isZero();
         assertThat(limiter.open("198.51.100.9")).isZero();
     }
 
@@ -113,6 +140,7 @@ class PerIpLimiterTest {
         assertThatThrownBy(() -> new PolitenessLimits(2, 0, Duration.ofMinutes(1))).hasMessageStartingWith("0 sessions per window");
         assertThatThrownBy(() -> new PolitenessLimits(2, 10, Duration.ZERO)).hasMessageContaining("is empty");
         assertThat(new PolitenessLimits(1, 30, Duration.ofSeconds(60)).describe()).isEqualTo("1 session at once, 30 per 60 s");
+        assertThat(PolitenessLimits.loopbackDefaults().describe()).isEqualTo("4 sessions at once, no rate limit");
     }
 
     /** Real threads, real clock: a blocked acquire returns once another thread closes its permit. No sleep, no time assert. */
@@ -120,11 +148,11 @@ class PerIpLimiterTest {
     void aBlockedThreadGoesOnWhenASessionCloses() throws Exception {
         PerIpLimiter real = new PerIpLimiter(PolitenessLimits.defaults());
         PerIpLimiter.Permit first = real.acquire(IP, Duration.ZERO);
-        real.acquire(IP, Duration.ZERO);
+        real.acquire(IP, Duration.ZERO, 1);
 
         CompletableFuture<PerIpLimiter.Permit> third = CompletableFuture.supplyAsync(() -> {
             try {
-                return real.acquire(IP, Duration.ofMinutes(1));
+                return real.acquire(IP, Duration.ofMinutes(1), 1);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

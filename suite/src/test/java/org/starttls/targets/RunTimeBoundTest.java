@@ -19,7 +19,8 @@ class RunTimeBoundTest {
         Duration budget = Duration.ofSeconds(60);
 
         assertThat(RunTimeBound.minimum(100, defaults)).isEqualTo(Duration.ofMinutes(9));
-        assertThat(RunTimeBound.maximum(100, defaults, budget)).isEqualTo(Duration.ofMinutes(9 + 50));
+        // 9 windows of a minute, each after a session of up to a minute, and 100 sessions one at a time
+        assertThat(RunTimeBound.maximum(100, defaults, budget)).isEqualTo(Duration.ofMinutes(9 * 2 + 100));
         assertThat(RunTimeBound.minimum(10, defaults)).isZero();
         assertThat(RunTimeBound.minimum(11, defaults)).isEqualTo(Duration.ofMinutes(1));
         assertThat(RunTimeBound.maximum(0, defaults, budget)).isZero();
@@ -36,12 +37,22 @@ class RunTimeBoundTest {
         assertThat(sessions).containsExactly(Map.entry("192.0.2.1", 200), Map.entry("2001:db8::1", 100));
         RunTimeBound bound = RunTimeBound.of(sessions, PolitenessLimits.defaults(), Duration.ofSeconds(60));
         assertThat(bound.minimum()).isEqualTo(Duration.ofMinutes(19));
-        assertThat(bound.maximum()).isEqualTo(Duration.ofMinutes(19 + 100));
-        assertThat(bound.describe()).isEqualTo("300 sessions to 2 addresses: at least 19 min, at most 119 min");
+        assertThat(bound.maximum()).isEqualTo(Duration.ofMinutes(19 * 2 + 200));
+        assertThat(bound.describe()).isEqualTo("300 sessions to 2 addresses: at least 19 min, at most 3 h 58 min");
         assertThat(bound.plus(Duration.ofSeconds(30)).describe()).isEqualTo("300 sessions to 2 addresses: at least 19 min, "
-                + "at most 2 h 0 min");
+                + "at most 3 h 59 min");
         assertThat(RunTimeBound.of(Map.of(), PolitenessLimits.defaults(), Duration.ofSeconds(60)).describe())
                 .isEqualTo("0 sessions to 0 addresses: at least 0 s, at most 0 s");
+    }
+
+    @Test
+    void withoutARateLimitOnlyTheSessionsAtOnceCount() {
+        PolitenessLimits loopback = PolitenessLimits.loopbackDefaults();
+        Duration budget = Duration.ofSeconds(60);
+
+        assertThat(RunTimeBound.minimum(131, loopback)).isZero();
+        // 3 places for first sessions (the fourth is kept for a case's second): 44 steps of a budget
+        assertThat(RunTimeBound.maximum(131, loopback, budget)).isEqualTo(Duration.ofMinutes(44));
     }
 
     /**
@@ -65,7 +76,7 @@ class RunTimeBoundTest {
                 PerIpLimiter.Permit permit = limiter.acquire("192.0.2.1", Duration.ofDays(1));
                 lastStart = time.nanoTime();
                 assertThat(limiter.open("192.0.2.1")).isLessThanOrEqualTo(limits.maxSessions());
-                assertThat(limiter.startedInWindow("192.0.2.1")).isLessThanOrEqualTo(limits.maxStarts());
+                assertThat(limiter.inWindow("192.0.2.1")).isLessThanOrEqualTo(limits.maxStarts());
                 long end = lastStart + (long) (random.nextDouble() * budget.toNanos());
                 ends.add(end);
                 time.at(end, permit::close);

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.starttls.summary.Role;
 import org.starttls.fixtures.zoo.Variant;
 import org.starttls.requirements.Catalogue;
 import org.starttls.requirements.Requirement;
+import org.starttls.summary.Role;
 import org.starttls.summary.Verdict;
 
 /**

@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.starttls.summary.Role;
 import org.starttls.requirements.Catalogue;
 import org.starttls.requirements.Requirement;
+import org.starttls.summary.Role;
 import org.starttls.summary.Verdict;
 
 /**

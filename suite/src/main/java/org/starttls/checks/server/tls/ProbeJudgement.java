@@ -2,8 +2,8 @@ package org.starttls.checks.server.tls;
 
 import java.util.Optional;
 import org.starttls.client.TlsFacts;
-import org.starttls.tls.ProbeOutcome;
 import org.starttls.tls.ProbeOutcome.Result;
+import org.starttls.tls.ProbeOutcome;
 
 /**
  * What a probe's outcome proves about the offer it made. A server that closes the connection (or sends an alert other

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.starttls.client.TlsFacts;
-import org.starttls.tls.ProbeOutcome;
 import org.starttls.tls.ProbeOutcome.Result;
+import org.starttls.tls.ProbeOutcome;
 
 /** When a refused or closed probe proves a refusal of its offer (issue 12, class 4). */
 class ProbeJudgementTest {
