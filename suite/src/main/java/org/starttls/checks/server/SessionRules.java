@@ -1,6 +1,7 @@
 package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,11 @@ final class SessionRules {
     static final class OneReplyPerCommand extends DialogCheck {
         OneReplyPerCommand() {
             super("NOOP, an unknown command and RCPT without MAIL get one reply each and nothing more");
+        }
+
+        @Override
+        protected Duration plannedWait() {
+            return Dialog.QUIET;
         }
 
         @Override
