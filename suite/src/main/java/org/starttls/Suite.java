@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.checks.CheckLibrary;
@@ -50,13 +52,14 @@ public final class Suite {
         return run(config, console);
     }
 
-    /** Runs the catalogue as {@code config} says; progress lines go to {@code console}, one per finished case. */
+    /**
+     * Runs the catalogue as {@code config} says; progress lines go to {@code console}, one per finished case. The
+     * catalogue is read while the embedded server and the client start: both are mostly class loading, on two cores.
+     */
     public static RunResult run(SuiteConfig config, PrintStream console) {
-        try {
-            return run(config, CheckLibrary.cases(), console);
-        } catch (ScriptParseException e) {
-            return refuse(config.reportDir(), e.getMessage());
-        }
+        CompletableFuture<List<ConformanceCase>> catalogue = CompletableFuture.supplyAsync(CheckLibrary::cases,
+                Suite::startDaemon);
+        return run(config, catalogue, console);
     }
 
     /**
@@ -64,6 +67,11 @@ public final class Suite {
      * still applies.
      */
     public static RunResult run(SuiteConfig config, List<ConformanceCase> cases, PrintStream console) {
+        return run(config, CompletableFuture.completedFuture(cases), console);
+    }
+
+    private static RunResult run(SuiteConfig config, CompletableFuture<List<ConformanceCase>> catalogue,
+                                 PrintStream console) {
         Instant startedAt = Instant.now();
         forgetPreviousSummary(config.reportDir());
         List<AutoCloseable> resources = new ArrayList<>();
@@ -71,6 +79,15 @@ public final class Suite {
             SuiteConfig effective = config.embedded() ? startEmbeddedServer(config, resources) : config;
             SmtpClient client = new SmtpClient(effective.clientSettings());
             resources.add(client);
+            List<ConformanceCase> cases;
+            try {
+                cases = catalogue.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ScriptParseException broken) {
+                    return refuse(config.reportDir(), broken.getMessage());
+                }
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             ConformanceRun run = new ConformanceRun(effective, client, cases);
             resources.add(run);
             List<TargetRun> runs = run.start();
@@ -103,6 +120,13 @@ public final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + reportDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A daemon thread of its own: a run's helpers never hold a finished JVM. */
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "smtp-catalogue");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** A summary.json left by an earlier run must never be read as this run's. */
