@@ -1,0 +1,25 @@
+import groovy.json.JsonSlurper
+
+// the plugin, bound to verify
+def log = new File(basedir, 'build.log').text
+assert log.contains('gate SHOULD: PASSED (exit code 0)')
+assert log.contains('BUILD SUCCESS')
+def summary = new JsonSlurper().parse(new File(basedir, 'target/smtp-report/summary.json'))
+assert summary.gate.exitCode == 0
+assert summary.targets[0].counts.PASS > 30
+assert summary.targets[0].counts.FAIL == 0
+assert new File(basedir, 'target/smtp-report/compliance-report.html').isFile()
+
+// the runnable jar from the same directory: finds the requirement files and checks inside itself
+def reports = new File(basedir, 'jar-report')
+def jar = ['java', '-jar', cliJar, '--report-dir', reports.path].execute(null, basedir)
+def out = new StringBuilder()
+jar.consumeProcessOutput(out, out)
+jar.waitFor()
+new File(basedir, 'jar.log').text = out.toString()
+assert jar.exitValue() == 0 : out
+def jarSummary = new JsonSlurper().parse(new File(reports, 'summary.json'))
+assert jarSummary.targets[0].results.size() == summary.targets[0].results.size()
+assert jarSummary.targets[0].counts == summary.targets[0].counts
+assert out.toString().contains('gate MUST: PASSED (exit code 0)')
+return true
