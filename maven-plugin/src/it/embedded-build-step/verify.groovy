@@ -22,4 +22,19 @@ def jarSummary = new JsonSlurper().parse(new File(reports, 'summary.json'))
 assert jarSummary.targets[0].results.size() == summary.targets[0].results.size()
 assert jarSummary.targets[0].counts == summary.targets[0].counts
 assert out.toString().contains('gate MUST: PASSED (exit code 0)')
+
+// the goal from the command line in a directory without any POM: the reports go to ./target/smtp-report
+def bare = new File(basedir, 'no-project')
+bare.mkdirs()
+def settings = new File(bare, 'settings.xml')
+settings.text = """<settings><mirrors><mirror><id>calling</id><mirrorOf>*</mirrorOf>
+<url>${new File(callingLocalRepository).toURI()}</url></mirror></mirrors></settings>"""
+def mvn = ['mvn', '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
+           "${pluginCoordinates}:check", '-Dsmtp.select=RFC3207-4.2-*'].execute(null, bare)
+def mvnOut = new StringBuilder()
+mvn.consumeProcessOutput(mvnOut, mvnOut)
+mvn.waitFor()
+new File(basedir, 'no-project.log').text = mvnOut.toString()
+assert mvn.exitValue() == 0 : mvnOut
+assert new JsonSlurper().parse(new File(bare, 'target/smtp-report/summary.json')).gate.exitCode == 0
 return true

@@ -2,9 +2,11 @@ package org.starttls.maven;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,9 +38,9 @@ public final class CheckMojo extends AbstractMojo {
 
     /**
      * Where summary.json and the reports go ({@code smtp.report.dir}); default {@code target/smtp-report} of the project,
-     * or of the current directory when there is none.
+     * or of the current directory when there is no project.
      */
-    @Parameter(property = "smtp.report.dir", defaultValue = "${project.build.directory}/smtp-report")
+    @Parameter(property = "smtp.report.dir")
     File reportDir;
 
     /**
@@ -60,6 +62,9 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -67,14 +72,15 @@ public final class CheckMojo extends AbstractMojo {
             return;
         }
         int code;
+        String report;
         try (PrintStream console = new PrintStream(new LogStream(getLog()), true, "UTF-8")) {
             RunResult result = Suite.run(settings(), console);
             code = ComplianceGate.print(result.summary(), result.reports(), console);
+            report = result.reportDir().resolve("compliance-report.html").toString();
         } catch (java.io.UnsupportedEncodingException e) {
             throw new MojoExecutionException("UTF-8 missing", e);
         }
         project.getProperties().setProperty(EXIT_CODE, String.valueOf(code));
-        String report = reportDir.toPath().resolve("compliance-report.html").toString();
         if (code == ExitCode.CONFIGURATION_ERROR.code()) {
             throw new MojoExecutionException("[smtp] the configuration was refused before any connection (exit code 3); "
                     + "the reason is printed above and in " + report);
@@ -104,8 +110,18 @@ public final class CheckMojo extends AbstractMojo {
                 all.putIfAbsent(key, pom.getProperty(key));
             }
         }
-        all.put("smtp.report.dir", reportDir.getAbsolutePath());
+        all.put("smtp.report.dir", reportDir().toString());
         all.putAll(settings);
         return all;
+    }
+
+    /** Without a POM, Maven's stand-in project has no usable build directory: then target/ of the current directory. */
+    private Path reportDir() {
+        if (reportDir != null) {
+            return reportDir.toPath().toAbsolutePath();
+        }
+        Path target = project.getFile() != null ? Path.of(project.getBuild().getDirectory())
+                : Path.of(session.getExecutionRootDirectory(), "target");
+        return target.resolve("smtp-report").toAbsolutePath();
     }
 }
