@@ -5,7 +5,7 @@ try {
     def log = new File(basedir, 'build.log').text
     assert log.contains('[smtp] CONFIGURATION ERROR: ')
     assert log.contains('the configuration was refused before any connection (exit code 3)')
-    assert log.contains('BUILD ERROR') || log.contains('MojoExecutionException')
+    assert log.contains('MojoExecutionException: [smtp] the configuration was refused')
     assert new JsonSlurper().parse(new File(basedir, 'target/smtp-report/summary.json')).gate.exitCode == 3
 
     assert log.contains('[smtp] NOT EVALUATED: ')

@@ -26,9 +26,10 @@ import org.starttls.summary.ExitCode;
  * repository and the command-line tool. Runs with or without a project; bound in a POM it runs in {@code verify}.
  *
  * <p>How the exit codes of the other doors surface in Maven: 0 is success; 1 (a requirement at or above the gate level
- * FAILed) and 2 (a target could not be evaluated) fail the build ({@code BUILD FAILURE}) unless {@code failOnGate} is
- * {@code false}, which logs them as a warning; 3 (a refused configuration) always stops the build as an error
- * ({@code BUILD ERROR}). The code is also left in the project property {@code smtp.exit.code}.
+ * FAILed) and 2 (a target could not be evaluated) fail the build with a {@link MojoFailureException}, the server's
+ * expected kind of failure, unless {@code failOnGate} is {@code false}, which logs them as a warning; 3 (a refused
+ * configuration) always fails it with a {@link MojoExecutionException}, the build's own mistake. The code is also left
+ * in the project property {@code smtp.exit.code}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
