@@ -23,6 +23,22 @@ assert jarSummary.targets[0].results.size() == summary.targets[0].results.size()
 assert jarSummary.targets[0].counts == summary.targets[0].counts
 assert out.toString().contains('gate MUST: PASSED (exit code 0)')
 
+// the launcher beside the jar: the first run writes the class-data archive, the second runs with it
+def launcher = new File(new File(cliJar).parentFile, 'smtp-starttls')
+def cache = new File(basedir, 'launcher-cache')
+for (run in 1..2) {
+    def p = new ProcessBuilder('sh', launcher.path, '--report-dir', new File(basedir, "launcher-report-$run").path)
+            .directory(basedir).redirectErrorStream(true)
+    p.environment().put('STARTTLS_CACHE', cache.path)
+    def proc = p.start()
+    def text = proc.inputStream.text
+    proc.waitFor()
+    new File(basedir, "launcher-$run.log").text = text
+    assert proc.exitValue() == 0 : text
+    assert text.contains('gate MUST: PASSED (exit code 0)')
+    assert cache.listFiles().findAll { it.name.endsWith('.jsa') }.size() == 1
+}
+
 // the goal from the command line in a directory without any POM: the reports go to ./target/smtp-report
 def bare = new File(basedir, 'no-project')
 bare.mkdirs()
