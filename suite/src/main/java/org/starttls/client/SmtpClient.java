@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -65,9 +66,7 @@ public final class SmtpClient implements AutoCloseable {
 
     /** A connection that starts with the TLS handshake before any SMTP byte (RFC 8314 §3.3). */
     public SmtpSession connectImplicitTls(Target target) throws SessionException {
-        SmtpSession session = open(target, true);
-        session.awaitImplicitTls();
-        return session;
+        return open(target, true);
     }
 
     @Override
@@ -104,13 +103,15 @@ public final class SmtpClient implements AutoCloseable {
                                 Transcript transcript, Optional<String> sni) throws SessionException {
         ReplyDecoder decoder = new ReplyDecoder(settings.maxLineOctets(), settings.maxReplyLines());
         SessionHandler handler = new SessionHandler(transcript);
+        SslHandler[] implicit = new SslHandler[1];
         ChannelFuture connected = bootstrap.clone()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (implicitTls) {
-                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), sni));
+                            implicit[0] = tls.newHandler(ch.alloc(), sni);
+                            ch.pipeline().addLast("tls", implicit[0]);
                         }
                         ch.pipeline().addLast("replies", decoder).addLast("session", handler);
                     }
@@ -123,7 +124,12 @@ public final class SmtpClient implements AutoCloseable {
         if (!connected.isSuccess()) {
             throw connectFailure(target, address, settings.connectTimeout(), connected.cause());
         }
-        return new SmtpSession(connected.channel(), decoder, handler, transcript, tls, settings.replyTimeout(), sni);
+        SmtpSession session = new SmtpSession(connected.channel(), decoder, handler, transcript, tls,
+                settings.replyTimeout(), sni);
+        if (implicitTls) {
+            session.awaitImplicitTls(implicit[0]);
+        }
+        return session;
     }
 
     /** Looks the host up within the connect timeout, which the lookup's time then counts against. */

@@ -177,9 +177,13 @@ public final class SmtpSession implements AutoCloseable {
         return new PlaintextCapture(plaintext.toByteArray(), closed);
     }
 
-    /** For {@link SmtpClient#connectImplicitTls}: the handshake its pipeline started on connect. */
-    void awaitImplicitTls() throws SessionException {
-        awaitHandshake(channel.pipeline().get(SslHandler.class), new byte[0]);
+    /**
+     * For {@link SmtpClient#connectImplicitTls}: the handshake {@code ssl} started on connect. The handler is passed in,
+     * not looked up: a server that answers in plaintext fails the handshake and closes at once, and Netty then takes
+     * the handler out of the pipeline, possibly before this runs.
+     */
+    void awaitImplicitTls(SslHandler ssl) throws SessionException {
+        awaitHandshake(ssl, new byte[0]);
     }
 
     /** Waits for the handshake of {@code ssl}; on failure closes the session and explains why. */
