@@ -27,13 +27,13 @@ assert out.toString().contains('gate MUST: PASSED (exit code 0)')
 def launcher = new File(new File(cliJar).parentFile, 'smtp-starttls')
 def cache = new File(basedir, 'launcher-cache')
 for (run in 1..2) {
-    def p = new ProcessBuilder('sh', launcher.path, '--report-dir', new File(basedir, "launcher-report-$run").path)
+    def p = new ProcessBuilder('sh', launcher.path, '--report-dir', new File(basedir, "launcher-report-${run}").path)
             .directory(basedir).redirectErrorStream(true)
     p.environment().put('STARTTLS_CACHE', cache.path)
     def proc = p.start()
     def text = proc.inputStream.text
     proc.waitFor()
-    new File(basedir, "launcher-$run.log").text = text
+    new File(basedir, "launcher-${run}.log").text = text
     assert proc.exitValue() == 0 : text
     assert text.contains('gate MUST: PASSED (exit code 0)')
     assert cache.listFiles().findAll { it.name.endsWith('.jsa') }.size() == 1
