@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.checks.CheckLibrary;
@@ -56,13 +58,14 @@ public final class Suite {
         return run(config, console);
     }
 
-    /** Runs the catalogue as {@code config} says; progress lines go to {@code console}, one per finished case. */
+    /**
+     * Runs the catalogue as {@code config} says; progress lines go to {@code console}, one per finished case. The
+     * catalogue is read while the embedded server and the client start: both are mostly class loading, on two cores.
+     */
     public static RunResult run(SuiteConfig config, PrintStream console) {
-        try {
-            return run(config, CheckLibrary.cases(), console);
-        } catch (ScriptParseException e) {
-            return refuse(config.reportDir(), e.getMessage(), null, config.reportLang());
-        }
+        CompletableFuture<List<ConformanceCase>> catalogue = CompletableFuture.supplyAsync(CheckLibrary::cases,
+                Suite::startDaemon);
+        return run(config, catalogue, console);
     }
 
     /**
@@ -71,14 +74,21 @@ public final class Suite {
      * judges the client against the client requirements; otherwise it judges the targets against the server ones.
      */
     public static RunResult run(SuiteConfig config, List<ConformanceCase> cases, PrintStream console) {
+        return run(config, CompletableFuture.completedFuture(cases), console);
+    }
+
+    private static RunResult run(SuiteConfig config, CompletableFuture<List<ConformanceCase>> catalogue,
+                                 PrintStream console) {
         Instant startedAt = Instant.now();
         forgetPreviousSummary(config.reportDir());
         if (config.client().isPresent()) {
             try {
-                ClientModeRun.Result result = ClientModeRun.run(config, cases, console);
+                ClientModeRun.Result result = ClientModeRun.run(config, loaded(catalogue), console);
                 return write(SummaryBuilder.client(config, startedAt, result), config.reportDir(), config.reportLang());
             } catch (ConfigException e) {
-                return refuse(config.reportDir(), e.getMessage());
+                return refuse(config.reportDir(), e, config.reportLang());
+            } catch (ScriptParseException broken) {
+                return refuse(config.reportDir(), broken.getMessage(), null, config.reportLang());
             }
         }
         List<AutoCloseable> resources = new ArrayList<>();
@@ -87,6 +97,7 @@ public final class Suite {
             RunPlan plan = RunPlan.make(effective, console);
             SmtpClient client = new SmtpClient(effective.clientSettings());
             resources.add(client);
+            List<ConformanceCase> cases = loaded(catalogue);
             Language language = Language.orEnglish(config.reportLang());
             Politeness politeness = Politeness.of(effective.politeness());
             ConformanceRun run = new ConformanceRun(effective, client, cases, plan.targets(), politeness,
@@ -101,8 +112,19 @@ public final class Suite {
             return write(summary, effective.reportDir(), effective.reportLang());
         } catch (ConfigException e) {
             return refuse(config.reportDir(), e, config.reportLang());
+        } catch (ScriptParseException broken) {
+            return refuse(config.reportDir(), broken.getMessage(), null, config.reportLang());
         } finally {
             close(resources);
+        }
+    }
+
+    /** The cases once the catalogue is read; a malformed requirement file as the {@link ScriptParseException} it is. */
+    private static List<ConformanceCase> loaded(CompletableFuture<List<ConformanceCase>> catalogue) {
+        try {
+            return catalogue.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -161,6 +183,13 @@ public final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + reportDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A daemon thread of its own: a run's helpers never hold a finished JVM. */
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "smtp-catalogue");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** A summary.json left by an earlier run must never be read as this run's. */

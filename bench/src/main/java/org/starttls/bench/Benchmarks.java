@@ -25,7 +25,7 @@ import org.starttls.fixtures.server.ServerOptions;
  * The benchmarks of BENCHMARKS.md against the embedded reference server and, when Postfix is installed and we are
  * root, a private Postfix on loopback. Prints a Markdown report and writes it to the given file.
  *
- * <p>Arguments: a work directory, the report file.
+ * <p>Arguments: a work directory, the report file, the runnable jar, the repository's root directory.
  */
 public final class Benchmarks {
 
@@ -37,6 +37,8 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
         Path out = Path.of(args[1]);
+        DoorsBench doors = new DoorsBench(Path.of(args[2]).toAbsolutePath(), Path.of(args[3]).toAbsolutePath(),
+                work.resolve("doors"));
         Files.createDirectories(work);
         List<ConformanceCase> cases = CheckLibrary.cases();
 
@@ -81,8 +83,15 @@ public final class Benchmarks {
                 }
                 System.out.println("catalogue benchmark done: " + t.getKey());
             }
+            report.append("\n## (e) The doors end to end against the embedded reference server\n\n")
+                    .append(doors.doors());
+            System.out.println("doors benchmark done");
             if (postfix.value().isPresent()) {
-                report.append("\n").append(PostfixLog.describe(postfix.value().get().maillog())).append('\n');
+                PrivatePostfix p = postfix.value().get();
+                report.append("\n## (f) Against Postfix ").append(p.version()).append(": the tool vs swaks vs testssl.sh\n\n")
+                        .append(doors.versus(p.target("bench"), p.caCertificate()));
+                System.out.println("tool vs swaks vs testssl done");
+                report.append("\n").append(PostfixLog.describe(p.maillog())).append('\n');
             }
         }
         report.append("\nLoad average after the run: ").append(Machine.loadAverage()).append('\n');
@@ -133,7 +142,9 @@ public final class Benchmarks {
                     + "- Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                     + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, " + ManagementFactory
                     .getRuntimeMXBean().getInputArguments() + "\n"
-                    + "- openssl: " + command("openssl", "version") + "\n";
+                    + "- openssl: " + command("openssl", "version") + "\n"
+                    + "- swaks: " + command("sh", "-c", "swaks --version 2>&1 | head -1 || echo not installed") + "\n"
+                    + "- testssl.sh: " + command("sh", "-c", "dpkg-query -W -f '${Version}' testssl.sh 2>/dev/null || echo not installed") + "\n";
         }
 
         static String loadAverage() throws IOException {

@@ -1,10 +1,14 @@
 package org.starttls.reports;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.starttls.i18n.Language;
 import org.starttls.summary.Summary;
 import org.starttls.summary.SummaryJson;
@@ -21,17 +25,20 @@ public final class Reports {
     /**
      * Writes the reports into {@code dir} in {@code lang} ({@code en} or {@code de}; summary.json, SARIF and JUnit XML
      * are for tools and stay English, with the German texts beside the English ones in summary.json); returns the files
-     * in the order the console lists them: the HTML first, for people.
+     * in the order the console lists them: the HTML first, for people. The HTML and the Allure results are written on
+     * threads of their own meanwhile: in a fresh JVM most of their time is the writers' own start (the
+     * template, a JSON mapper each), and the Allure results, the slowest, then add nothing to the others.
      */
     public static List<Path> write(Summary summary, Path dir, String lang) throws IOException {
         Language language = Language.orEnglish(lang);
         Summary withLang = summary.lang() == null ? summary.withLang(language.tag()) : summary;
-        List<Path> written = new ArrayList<>();
-        written.add(HtmlSummary.write(withLang, language, dir));
-        written.add(SummaryJson.write(withLang, dir));
-        written.add(SarifReport.write(withLang, dir));
-        written.add(JUnitXml.write(withLang, dir));
-        AllureResults.write(withLang, dir);
+        FutureTask<Path> html = start("smtp-report-html", () -> HtmlSummary.write(withLang, language, dir));
+        FutureTask<Path> allure = start("smtp-report-allure", () -> AllureResults.write(withLang, dir));
+        Path json = SummaryJson.write(withLang, dir);
+        Path sarif = SarifReport.write(withLang, dir);
+        Path junit = JUnitXml.write(withLang, dir);
+        List<Path> written = new ArrayList<>(List.of(join(html), json, sarif, junit));
+        join(allure);
         return written;
     }
 
@@ -50,5 +57,30 @@ public final class Reports {
             }
         }
         return reports;
+    }
+
+    private static FutureTask<Path> start(String name, Callable<Path> writer) {
+        FutureTask<Path> task = new FutureTask<>(writer);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static Path join(FutureTask<Path> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the reports were written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 }

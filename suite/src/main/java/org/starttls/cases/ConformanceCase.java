@@ -1,5 +1,6 @@
 package org.starttls.cases;
 
+import java.time.Duration;
 import java.util.List;
 import org.starttls.requirements.Requirement;
 
@@ -21,6 +22,14 @@ public interface ConformanceCase {
 
     /** The script text or a description of the Java check, attached to reports. */
     String sourceText();
+
+    /**
+     * How long the case waits on purpose for the server's silence (QUIET steps, quiet checks) when everything goes
+     * well. The run starts the longest waits first, so that they overlap each other instead of trailing the run.
+     */
+    default Duration plannedWait() {
+        return Duration.ZERO;
+    }
 
     /** Runs the case against one target; never throws, every outcome is a verdict. */
     CaseResult run(CaseContext context);

@@ -1,5 +1,6 @@
 package org.starttls.checks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.starttls.cases.Check;
@@ -30,6 +31,11 @@ public abstract class DialogCheck implements Check {
         return Optional.empty();
     }
 
+    /** How long {@link #check} waits for the server's silence when all goes well; see {@link ConformanceCase#plannedWait()}. */
+    protected Duration plannedWait() {
+        return Duration.ZERO;
+    }
+
     /** Drives the server through {@code dialog} and judges what it saw. */
     protected abstract Outcome check(Dialog dialog) throws SessionException, SetupFailed;
 
@@ -38,6 +44,6 @@ public abstract class DialogCheck implements Check {
         Check.noArguments(arguments);
         String name = requirement.id() + nameSuffix().map(suffix -> "-" + suffix).orElse("");
         return List.of(new JavaCase(requirement, name, description, needsClear, needsTls, getClass(),
-                this::check));
+                plannedWait(), this::check));
     }
 }

@@ -30,9 +30,17 @@ public final class JavaCase implements ConformanceCase {
     private final List<String> needsTls;
     private final String source;
     private final Body body;
+    private final Duration plannedWait;
 
     public JavaCase(Requirement requirement, String name, String description, List<String> needsClear,
                     List<String> needsTls, Class<?> check, Body body) {
+        this(requirement, name, description, needsClear, needsTls, check, Duration.ZERO, body);
+    }
+
+    /** @param plannedWait how long the body waits for silence when all goes well ({@link #plannedWait()}) */
+    public JavaCase(Requirement requirement, String name, String description, List<String> needsClear,
+                    List<String> needsTls, Class<?> check, Duration plannedWait, Body body) {
+        this.plannedWait = plannedWait;
         this.requirement = requirement;
         this.name = name;
         this.description = description;
@@ -91,5 +99,10 @@ public final class JavaCase implements ConformanceCase {
     @Override
     public String sourceText() {
         return source;
+    }
+
+    @Override
+    public Duration plannedWait() {
+        return plannedWait;
     }
 }

@@ -88,6 +88,13 @@ public final class ScriptCase implements ConformanceCase {
         return script.text();
     }
 
+    /** The sum of the script's QUIET periods. */
+    @Override
+    public Duration plannedWait() {
+        return script.steps().stream().filter(Step.Quiet.class::isInstance).map(step -> ((Step.Quiet) step).period())
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     @Override
     public CaseResult run(CaseContext context) {
         if (context.credentials().isEmpty() && usesSecrets()) {

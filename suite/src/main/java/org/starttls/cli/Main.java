@@ -146,10 +146,16 @@ public final class Main implements Callable<Integer> {
         this.out = out;
     }
 
+    /**
+     * Ends the JVM with the exit code: Netty's shutdown leaves a non-daemon thread that would hold the finished tool for
+     * another second. Maven's two steps ({@code --defer-gate}, {@code gate DIR}) run inside Maven's JVM and return
+     * normally on 0, so that the build goes on.
+     */
     public static void main(String[] args) {
         int code = execute(System.out, args);
         System.out.flush();
-        if (code != 0) {
+        boolean mavenStep = List.of(args).contains("--defer-gate") || (args.length > 0 && args[0].equals("gate"));
+        if (code != 0 || !mavenStep) {
             System.exit(code);
         }
     }

@@ -2,6 +2,7 @@ package org.starttls.run;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,8 +145,10 @@ public final class ConformanceRun implements AutoCloseable {
         AtomicReference<Text> tooSlow = new AtomicReference<>();
         Map<ConformanceCase, CompletableFuture<CaseResult>> results = new LinkedHashMap<>();
         cases.forEach(c -> results.put(c, new CompletableFuture<>()));
-        // one stage queues every case in the given order (dependents of one future would fire in reverse order)
-        facts.whenCompleteAsync((f, error) -> results.forEach((c, result) -> {
+        // one stage queues every case, the longest planned waits first (dependents of one future would fire in reverse
+        // order); the results stay in catalogue order
+        facts.whenCompleteAsync((f, error) -> longestWaitFirst(cases).forEach(c -> {
+            CompletableFuture<CaseResult> result = results.get(c);
             try {
                 CaseResult skipped = error != null ? internalError(c, error) : skip(c, f, profile);
                 if (skipped != null) {
@@ -160,6 +163,14 @@ public final class ConformanceRun implements AutoCloseable {
             }
         }), pool);
         return new TargetRun(planned, facts, results, started);
+    }
+
+    /**
+     * The cases in the order they are queued: the longest {@link ConformanceCase#plannedWait() planned waits} first,
+     * so that the quiet periods overlap at the start instead of trailing the run; otherwise catalogue order.
+     */
+    static List<ConformanceCase> longestWaitFirst(List<ConformanceCase> cases) {
+        return cases.stream().sorted(Comparator.comparing(ConformanceCase::plannedWait).reversed()).toList();
     }
 
     /** The probe, once more after the {@code smtp.retry.421} pause when the server greeted with 421. */

@@ -194,9 +194,9 @@ final class HostileCases {
                 "probe (about 6 replies) + one case budget (12 T) + 2 s", 6 * 0.4 + 12 + 4,
                 (pki, ca) -> {
                     ReferenceServer server = reference(pki, new SlowReplies(T.multipliedBy(2).dividedBy(5)));
-                    // first, so that the catalogue's cases come after its budget ran out
-                    List<ConformanceCase> cases2 = new ArrayList<>(List.of(
-                            ExtraScripts.of(TARPIT_OWNER, "TARPIT-LONG", "a long case against a tarpit", longScript(40))));
+                    // queued first, so that the catalogue's cases come after its budget ran out
+                    List<ConformanceCase> cases2 = new ArrayList<>(List.of(ExtraScripts.queuedFirst(
+                            ExtraScripts.of(TARPIT_OWNER, "TARPIT-LONG", "a long case against a tarpit", longScript(40)))));
                     cases2.addAll(RunHarness.catalogueCases());
                     return Started.of(server, server.target(), "smtp.tls.trust", ca.toString(), "smtp.concurrency", "1")
                             .withCases(cases2);

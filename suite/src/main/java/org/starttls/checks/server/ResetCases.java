@@ -154,7 +154,7 @@ final class ResetCases {
             Check.noArguments(arguments);
             return PAYLOADS.entrySet().stream().<ConformanceCase>map(e -> new JavaCase(requirement,
                     requirement.id() + "-" + e.getKey(), e.getKey() + " pipelined in cleartext behind STARTTLS is never "
-                    + "answered inside TLS", List.of(), List.of(), PipelinedPlaintext.class,
+                    + "answered inside TLS", List.of(), List.of(), PipelinedPlaintext.class, Dialog.QUIET,
                     dialog -> check(dialog, e.getValue()))).toList();
         }
 

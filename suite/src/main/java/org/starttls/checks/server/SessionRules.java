@@ -1,6 +1,7 @@
 package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,10 @@ final class SessionRules {
             Check.noArguments(arguments);
             return List.of(new JavaCase(requirement, requirement.id(), "EHLO, NOOP, STARTTLS, and inside TLS EHLO, "
                             + "NOOP, an unknown command and RCPT without MAIL get one reply each and nothing more",
-                            List.of(), List.of(), OneReplyPerCommand.class, OneReplyPerCommand::oneAtATime),
+                            List.of(), List.of(), OneReplyPerCommand.class, Dialog.QUIET, OneReplyPerCommand::oneAtATime),
                     new JavaCase(requirement, requirement.id() + "-PIPELINED", "Three NOOPs sent in one write get three "
                             + "replies and nothing more", List.of(), List.of("PIPELINING"), OneReplyPerCommand.class,
-                            OneReplyPerCommand::pipelined));
+                            Dialog.QUIET, OneReplyPerCommand::pipelined));
         }
 
         /**

@@ -2,6 +2,7 @@ package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.time.Duration;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
@@ -90,6 +91,11 @@ final class StartTlsCases {
     static final class NoPlaintextAfter220 extends DialogCheck {
         NoPlaintextAfter220() {
             super("NOOP sent in cleartext instead of a ClientHello after the 220 is not answered in cleartext");
+        }
+
+        @Override
+        protected Duration plannedWait() {
+            return Dialog.QUIET;
         }
 
         @Override
