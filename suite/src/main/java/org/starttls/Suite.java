@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.checks.CheckLibrary;
 import org.starttls.client.SmtpClient;
@@ -23,7 +22,6 @@ import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.i18n.Language;
-import org.starttls.reports.Findings;
 import org.starttls.reports.Reports;
 import org.starttls.run.ConformanceRun;
 import org.starttls.run.RunPlan;
@@ -106,7 +104,7 @@ public final class Suite {
             bound(run, politeness, plan, console);
             List<TargetRun> runs = run.start();
             runs.forEach(target -> target.results().values().forEach(result -> result.thenAccept(r ->
-                    console.println(progressLine(target.target(), r, language)))));
+                    console.println(r.progressLine(target.target().toString(), language)))));
             Summary summary = SummaryBuilder.build(effective, startedAt, runs, plan, client::connectionsTo,
                     config.embedded());
             return write(summary, effective.reportDir(), effective.reportLang());
@@ -166,10 +164,6 @@ public final class Suite {
      * One short line per finished case, e.g. {@code [smtp] FAIL  MUST NOT  RFC3207-4.2-...  127.0.0.1:2525  41 ms}, the
      * verdict in the report's language.
      */
-    static String progressLine(Target target, CaseResult r, Language language) {
-        return String.format("[smtp] %-18s %-10s %-48s %s  %d ms", Findings.verdict(r.verdict(), language),
-                r.requirement().level().keyword(), r.caseName(), target, r.duration().toMillis());
-    }
 
     /** Writes every report of {@code summary} (a merge of shards, say) into {@code reportDir}, replacing a previous one. */
     public static RunResult report(Summary summary, Path reportDir, String lang) {

@@ -73,9 +73,9 @@ public final class Findings {
     public static String brief(RequirementResult r, Verdict verdict, Language language) {
         List<CaseSummary> cases = r.cases(verdict);
         if (r.cases().size() <= 1 || cases.isEmpty()) {
-            return firstLine(r.cases().size() == 1 ? detail(r.cases().get(0), language) : detail(r, language));
+            return oneLine(r.cases().size() == 1 ? detail(r.cases().get(0), language) : detail(r, language));
         }
-        return cases.stream().map(c -> label(r, c) + " → " + (c.got() != null ? code(c.got()) : firstLine(detail(c, language))))
+        return cases.stream().map(c -> label(r, c) + " → " + (c.got() != null ? code(c.got()) : oneLine(detail(c, language))))
                 .collect(Collectors.joining(", "));
     }
 
@@ -84,6 +84,19 @@ public final class Findings {
         String trimmed = reply.strip();
         return trimmed.length() >= 3 && trimmed.substring(0, 3).chars().allMatch(Character::isDigit)
                 ? trimmed.substring(0, 3) : trimmed;
+    }
+
+    /**
+     * A detail on one line: its first line, and when that ends in a colon (a script step's "... but the server
+     * answered:"), the reply lines after it joined by " | ", so the proving reply is never cut off.
+     */
+    static String oneLine(String text) {
+        String first = firstLine(text);
+        if (!first.endsWith(":")) {
+            return first;
+        }
+        return first + " " + text.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
+                .collect(Collectors.joining(" | "));
     }
 
     public static String firstLine(String text) {

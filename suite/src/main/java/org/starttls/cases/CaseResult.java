@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.starttls.client.TlsFacts;
+import org.starttls.i18n.Language;
 import org.starttls.i18n.Text;
+import org.starttls.reports.Findings;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.Summary.StepResult;
 import org.starttls.summary.Verdict;
@@ -41,5 +43,11 @@ public record CaseResult(Requirement requirement, String caseName, String descri
     public static CaseResult notRun(ConformanceCase c, Verdict verdict, Text reason) {
         return new CaseResult(c.requirement(), c.name(), c.description(), verdict, reason.english(), "", List.of(),
                 Duration.ZERO, Optional.empty(), c.sourceText(), reason, null);
+    }
+
+    /** The console's line for this finished case against {@code subject} (a target, or "client"). */
+    public String progressLine(String subject, Language language) {
+        return String.format("[smtp] %-18s %-10s %-48s %s  %d ms", Findings.verdict(verdict(), language),
+                requirement().level().keyword(), caseName(), subject, duration().toMillis());
     }
 }

@@ -13,6 +13,7 @@ import org.starttls.cases.CaseContext;
 import org.starttls.cases.CaseResult;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.config.SuiteConfig;
+import org.starttls.i18n.Language;
 import org.starttls.summary.Role;
 import org.starttls.summary.Verdict;
 
@@ -47,13 +48,15 @@ public final class ClientModeRun {
                 .filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(selected.stream().map(ConformanceCase::requirement).distinct().toList());
         long started = System.nanoTime();
+        Language language = Language.orEnglish(config.reportLang());
         Map<ConformanceCase, CompletableFuture<CaseResult>> futures = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(config.politeness().loopback().maxSessions(), daemonThreads());
         try (ServerKit kit = ServerKit.create()) {
             ClientModeContext mode = new ClientModeContext(client, kit);
             for (ConformanceCase c : selected) {
                 futures.put(c, CompletableFuture.supplyAsync(() -> runOne(c, mode, config), pool)
-                        .whenComplete((r, e) -> console.println(progressLine(client, r))));
+                        .whenComplete((r, e) -> console.println(r == null ? "[smtp] a client case ended without a result"
+                                : r.progressLine("client", language))));
             }
             Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
             futures.forEach((c, f) -> results.put(c, f.join()));
@@ -75,10 +78,6 @@ public final class ClientModeRun {
         }
     }
 
-    private static String progressLine(ClientUnderTest client, CaseResult r) {
-        return r == null ? "[smtp] a client case ended without a result" : String.format("[smtp] %-14s %-10s %-58s %s  %d ms",
-                r.verdict(), r.requirement().level().keyword(), r.caseName(), "client", r.duration().toMillis());
-    }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();

@@ -52,9 +52,11 @@ class TwoTargetReportTest {
         assertThat(html).contains("<section id=\"matrix\">");
         assertThat(matrixCells(html, TwoTargetRun.BROKEN_REQUIREMENT)).containsExactly("PASS", "FAIL");
         assertThat(matrixCells(html, "RFC3207-4.2-MUST-KNOW-TLS-ACTIVE")).containsExactly("PASS", "PASS");
-        // the FAIL cell names what went wrong, as the console and the gate do
+        // the FAIL cell names what went wrong, with the reply that proves it, as the console and the gate do
         String detail = run.result(run.faultyTarget, TwoTargetRun.BROKEN_REQUIREMENT).detail();
-        assertThat(Html.unescape(html)).contains("<small class=\"brief\">" + detail.lines().findFirst().orElseThrow() + "</small>");
+        assertThat(Html.unescape(html)).contains("<small class=\"brief\">" + detail.lines().findFirst().orElseThrow()
+                + " 250-localhost");
+        assertThat(Html.unescape(html)).containsPattern("<small class=\"brief\">[^<]*\\| 250-STARTTLS \\|[^<]*</small>");
     }
 
     @Test
@@ -66,9 +68,10 @@ class TwoTargetReportTest {
 
         List<String> gateLines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("[smtp] GATE")).toList();
         assertThat(exitCode).isEqualTo(1);
-        assertThat(gateLines).containsExactly("[smtp] GATE FAILED (MUST): " + run.faultyTarget + ": "
+        assertThat(gateLines).singleElement().asString().startsWith("[smtp] GATE FAILED (MUST): " + run.faultyTarget + ": "
                 + TwoTargetRun.BROKEN_REQUIREMENT + " (MUST NOT) FAIL: "
-                + run.result(run.faultyTarget, TwoTargetRun.BROKEN_REQUIREMENT).detail().lines().findFirst().orElseThrow());
+                + run.result(run.faultyTarget, TwoTargetRun.BROKEN_REQUIREMENT).detail().lines().findFirst().orElseThrow())
+                .as("the reply that proves the FAIL is on the same line").contains("| 250-STARTTLS |");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

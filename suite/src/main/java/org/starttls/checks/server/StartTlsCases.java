@@ -1,8 +1,8 @@
 package org.starttls.checks.server;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import org.starttls.cases.Outcome;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
