@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -97,9 +98,12 @@ public final class SmtpClient implements AutoCloseable {
         return new SmtpClient(this, settings, newGate);
     }
 
-    /** A view of this client that expects {@code name} in certificates and sends it as SNI (see {@link #withGate}). */
-    public SmtpClient withServerName(String name) {
-        return new SmtpClient(this, settings.withServerName(name), gate);
+    /**
+     * A view of this client that accepts certificates naming any of {@code names} and sends the first as SNI (see
+     * {@link #withGate}).
+     */
+    public SmtpClient withServerNames(List<String> names) {
+        return new SmtpClient(this, settings.withServerNames(names), gate);
     }
 
     /** A plain TCP connection; the greeting is the first reply to read. */
@@ -127,7 +131,7 @@ public final class SmtpClient implements AutoCloseable {
     private SmtpSession open(Target target, boolean implicitTls) throws SessionException {
         Transcript transcript = new Transcript();
         transcript.event("connecting to " + target + (implicitTls ? " with implicit TLS" : ""));
-        Optional<String> sni = ClientTls.sniName(settings.serverName().orElse(target.host()));
+        Optional<String> sni = settings.sniName(target);
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         InetAddress[] addresses = resolve(target);
         ConnectFailedException failure = null;

@@ -169,7 +169,7 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
     public ClientSettings clientSettings() {
         ClientSettings settings = ClientSettings.defaults().withConnectTimeout(timeout).withReplyTimeout(timeout)
                 .withTrust(TrustConfig.parse(trust));
-        return serverName.map(settings::withServerName).orElse(settings);
+        return serverName.map(name -> settings.withServerNames(List.of(name))).orElse(settings);
     }
 
     /** This configuration with {@code newTargets} as its only targets (the embedded server), trusting {@code newTrust}. */

@@ -134,7 +134,7 @@ public final class ConformanceRun implements AutoCloseable {
         long started = System.nanoTime();
         Target target = planned.target();
         Profile profile = planned.profile();
-        SmtpClient targetClient = planned.serverName().map(client::withServerName).orElse(client);
+        SmtpClient targetClient = planned.serverNames().isEmpty() ? client : client.withServerNames(planned.serverNames());
         PolitenessLimits limits = addresses.get(planned.key()).map(politeness::limits).orElse(politeness.limits().remote());
         ExecutorService pool = Executors.newFixedThreadPool(limits.maxSessions(), daemonThreads("smtp-" + target));
         executors.add(pool);

@@ -3,6 +3,8 @@ package org.starttls.tls;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +22,20 @@ public final class NameCheck {
     private NameCheck() {
     }
 
-    public static Result check(String expectedName, CertificateFacts certificate) {
+    /** Matches when the certificate names any of {@code acceptedNames}; a miss explains each name. */
+    public static Result check(List<String> acceptedNames, CertificateFacts certificate) {
+        List<String> misses = new ArrayList<>();
+        for (String name : acceptedNames) {
+            Result result = check(name, certificate);
+            if (result.matches()) {
+                return result;
+            }
+            misses.add(result.explanation());
+        }
+        return new Result(false, String.join("; ", misses));
+    }
+
+    private static Result check(String expectedName, CertificateFacts certificate) {
         String expected = normalise(expectedName);
         if (NetUtil.isValidIpV4Address(expected) || NetUtil.isValidIpV6Address(expected)) {
             Optional<String> ip = canonicalIp(expected);

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +16,13 @@ class ClientSettingsTest {
     @Test
     void hasTheDocumentedDefaults() {
         assertThat(ClientSettings.defaults()).isEqualTo(new ClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Optional.empty(), new TrustConfig.SystemDefault(), 4096, 100));
+                List.of(), new TrustConfig.SystemDefault(), 4096, 100));
     }
 
     @Test
     void rejectsLimitsThatWouldBreakConformingServers() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ClientSettings(Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Optional.empty(), TrustConfig.any(), 511, 100)).withMessageContaining("512");
+                Duration.ofSeconds(1), List.of(), TrustConfig.any(), 511, 100)).withMessageContaining("512");
         assertThatIllegalArgumentException().isThrownBy(() -> ClientSettings.defaults().withReplyTimeout(Duration.ZERO))
                 .withMessage("reply timeout must be positive, not PT0S");
     }

@@ -151,7 +151,7 @@ class SmtpSessionTest {
     void upgradesWithStartTlsAndRecordsTheFacts() throws Exception {
         AtomicReference<List<String>> sni = new AtomicReference<>();
         StubServer server = stub(starttlsServer("", sni));
-        SmtpClient client = client(ClientSettings.defaults().withServerName("mail.test")
+        SmtpClient client = client(ClientSettings.defaults().withServerNames(List.of("mail.test"))
                 .withTrust(TrustConfig.anchors(List.of(PKI.certificate()))));
 
         try (SmtpSession session = client.connect(server.target())) {
@@ -199,7 +199,7 @@ class SmtpSessionTest {
     void anUnknownIssuerIsRecordedButDoesNotStopTheHandshake() throws Exception {
         StubServer server = stub(starttlsServer("", new AtomicReference<>()));
 
-        try (SmtpSession session = client(ClientSettings.defaults().withServerName("mail.test")).connect(server.target())) {
+        try (SmtpSession session = client(ClientSettings.defaults().withServerNames(List.of("mail.test"))).connect(server.target())) {
             session.readReply();
             session.command("EHLO client.test");
             session.command("STARTTLS");

@@ -54,12 +54,15 @@ class MxRunTest {
         TestPki pki = TestPki.create();
         ca = dir.resolve("ca.pem");
         pki.writeCaPem(ca);
-        Credential mxCertificate = pki.issue(CertificateSpec.named("mx1.one.test")
-                .dnsNames("mx1.one.test", "mx2.one.test", "mx.shared.test"));
+        Credential mx1Certificate = pki.issue(CertificateSpec.named("mx1.one.test").dnsNames("mx1.one.test"));
+        // the shared address names only the second of its MX names, not the one sent as SNI
+        Credential sharedCertificate = pki.issue(CertificateSpec.named("mx2.one.test").dnsNames("mx2.one.test"));
         Function<java.net.InetSocketAddress, ServerOptions> options = bind -> {
             ConnectionLog log = new ConnectionLog();
-            LOGS.put(bind.getAddress().getHostAddress().replace("0:0:0:0:0:0:0:1", "::1"), log);
-            return ServerOptions.builder(mxCertificate).mode(ServerOptions.Mode.OFFER_TLS).behaviour(log).bind(bind).build();
+            String address = bind.getAddress().getHostAddress().replace("0:0:0:0:0:0:0:1", "::1");
+            LOGS.put(address, log);
+            Credential certificate = address.equals("127.0.0.2") ? sharedCertificate : mx1Certificate;
+            return ServerOptions.builder(certificate).mode(ServerOptions.Mode.OFFER_TLS).behaviour(log).bind(bind).build();
         };
         servers = SamePortServers.start(ADDRESSES, options);
         dns = LoopbackDnsServer.start(Zone.builder()
@@ -144,6 +147,24 @@ class MxRunTest {
                 .contains("[smtp] MX null.test publishes a null MX")
                 .contains("[smtp] time bound: about");
         assertThat(Files.readString(dir.resolve("mx").resolve("summary.json"))).contains("\"domains\"", "\"origins\"");
+    }
+
+    /** The certificate of an address that is the MX of two domains may name either MX host: no false name FAIL. */
+    @Test
+    void aSharedMxAddressMayCarryAnyOfItsMxNames() throws Exception {
+        Map<String, String> settings = settings("names");
+        settings.put("smtp.select", "RFC7817-3-MUST-CERT-NAME");
+        settings.put("smtp.tls.strict", "true");
+
+        Summary summary = Suite.run(settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .summary();
+
+        assertThat(summary.targets()).allSatisfy(t -> assertThat(t.results()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("RFC7817-3-MUST-CERT-NAME");
+            assertThat(r.verdict()).as(t.key() + ": " + r.detail()).isEqualTo(Verdict.PASS);
+        }));
+        assertThat(target(summary, "127.0.0.2:" + servers.port()).results().get(0).detail())
+                .contains("DNS subjectAltName mx2.one.test matches mx2.one.test");
     }
 
     /** A listed server that is also a domain's MX must have the MX's profile: one server, one profile. */

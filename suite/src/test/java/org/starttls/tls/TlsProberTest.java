@@ -30,7 +30,7 @@ class TlsProberTest {
     static void setUp() {
         pki = TestPki.create();
         client = new SmtpClient(ClientSettings.defaults().withTrust(TrustConfig.anchors(List.of(pki.caCertificate())))
-                .withServerName("localhost"));
+                .withServerNames(List.of("localhost")));
     }
 
     @AfterAll

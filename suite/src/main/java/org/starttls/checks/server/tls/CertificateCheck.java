@@ -34,8 +34,8 @@ import org.starttls.tls.TlsProber;
  */
 final class CertificateCheck implements Check {
 
-    /** What a check gets: the chain as sent, its leaf's facts, the anchors, and the name the certificate must carry. */
-    record Presented(List<X509Certificate> chain, CertificateFacts leaf, TrustConfig trust, String expectedName,
+    /** What a check gets: the chain as sent, its leaf's facts, the anchors, and the names one of which the leaf must carry. */
+    record Presented(List<X509Certificate> chain, CertificateFacts leaf, TrustConfig trust, List<String> expectedNames,
                      CaseContext context) {
     }
 
@@ -82,7 +82,7 @@ final class CertificateCheck implements Check {
         }
         List<X509Certificate> chain = tls.get().peerChain();
         return aspect.judge.apply(new Presented(chain, CertificateFacts.of(chain.get(0)), trust,
-                context.client().settings().expectedName(context.target()), context));
+                context.client().settings().expectedNames(context.target()), context));
     }
 
     private static Outcome chain(Presented p) {
@@ -93,7 +93,7 @@ final class CertificateCheck implements Check {
     }
 
     private static Outcome name(Presented p) {
-        NameCheck.Result result = NameCheck.check(p.expectedName(), p.leaf());
+        NameCheck.Result result = NameCheck.check(p.expectedNames(), p.leaf());
         ProbeOutcome withoutSni = TlsProber.probe(p.context(), ProbeOffer.withoutSni());
         String sni = withoutSni.chain().isEmpty()
                 ? "without SNI: no certificate (" + withoutSni.detail() + ")"
@@ -137,13 +137,13 @@ final class CertificateCheck implements Check {
             }
         }
         return problems.isEmpty()
-                ? Outcome.pass("the certificate validates, names " + p.expectedName() + " and is current and strong")
+                ? Outcome.pass("the certificate validates, names " + String.join(" or ", p.expectedNames()) + " and is current and strong")
                 : Outcome.fail("an authenticating sender (DANE, MTA-STS) would reject this certificate: "
                         + String.join("; ", problems));
     }
 
     private static Outcome nameOnly(Presented p) {
-        NameCheck.Result result = NameCheck.check(p.expectedName(), p.leaf());
+        NameCheck.Result result = NameCheck.check(p.expectedNames(), p.leaf());
         return new Outcome(result.matches() ? PASS : FAIL, result.explanation());
     }
 }
