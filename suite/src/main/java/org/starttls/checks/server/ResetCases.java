@@ -2,16 +2,13 @@ package org.starttls.checks.server;
 
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.starttls.cases.Check;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.Outcome;
-import org.starttls.cases.TargetFacts;
 import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
 import org.starttls.checks.JavaCase;
@@ -238,40 +235,6 @@ final class ResetCases {
                             + "offered, but this 530 does not ask for it): " + Dialog.oneLine(mail)
                     : "MAIL inside TLS was refused with 530 although the EHLO reply inside TLS offers no AUTH: the server "
                             + "still demands STARTTLS on an encrypted session: " + Dialog.oneLine(mail));
-        }
-    }
-
-    /** The EHLO lists the probe saw before and inside TLS: the differences are reported, a verbatim copy fails. */
-    static final class EhloListRenewed extends DialogCheck {
-        EhloListRenewed() {
-            super("The probe's EHLO reply inside TLS differs from the cleartext one; the differences are reported");
-        }
-
-        @Override
-        protected Outcome check(Dialog dialog) {
-            TargetFacts facts = dialog.context().facts();
-            if (facts.ehloClear().isEmpty() || facts.ehloTls().isEmpty()) {
-                return Outcome.inconclusive("the probe session did not get an EHLO reply both before and inside TLS");
-            }
-            List<String> clear = extensions(facts.ehloClear().get());
-            List<String> tls = extensions(facts.ehloTls().get());
-            dialog.note("EHLO before TLS (probe)", String.join(", ", clear));
-            dialog.note("EHLO inside TLS (probe)", String.join(", ", tls));
-            if (clear.equals(tls)) {
-                return Outcome.fail("the EHLO reply inside TLS repeats the cleartext list verbatim (" + String.join(", ", clear)
-                        + "): the server does not build it from the TLS state");
-            }
-            return Outcome.pass("inside TLS removed: " + minus(clear, tls) + "; added: " + minus(tls, clear));
-        }
-
-        private static List<String> extensions(Reply ehlo) {
-            return ehlo.lines().stream().skip(1).map(l -> l.strip().toUpperCase(Locale.ROOT)).toList();
-        }
-
-        private static List<String> minus(List<String> a, List<String> b) {
-            List<String> rest = new ArrayList<>(a);
-            rest.removeAll(b);
-            return rest;
         }
     }
 }
