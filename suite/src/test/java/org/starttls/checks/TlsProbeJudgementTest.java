@@ -5,8 +5,12 @@ import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
 import java.util.List;
+import io.netty.channel.ChannelPipeline;
+import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 import org.starttls.checks.Judged.Account;
+import org.starttls.fixtures.server.Behaviour;
+import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.zoo.Variant;
 import org.starttls.summary.Profile;
 import org.starttls.summary.Summary;
@@ -52,5 +56,28 @@ class TlsProbeJudgementTest {
 
         assertThat(result(target, "RFC9325-3.1.1-MUST-TLS12").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result(target, "RFC9325-3.1.1-MUST-TLS12").detail()).contains("protocol_version");
+    }
+
+    /**
+     * A server whose only TLS 1.2 suite is one the probe does not offer answers the TLS 1.2 ClientHello with
+     * handshake_failure: no proof that TLS 1.2 is off, so no FAIL of the MUST.
+     */
+    @Test
+    void aHandshakeFailureToTheTls12ProbeIsNoProofThatTls12IsRefused() {
+        String id = "RFC9325-3.1.1-MUST-TLS12";
+        Behaviour oneUnofferedTls12Suite = new Behaviour() {
+            @Override
+            protected void beginTls(ChannelPipeline pipeline, SSLEngine engine) {
+                engine.setEnabledCipherSuites(new String[] {"TLS_AES_128_GCM_SHA256",
+                        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"});
+                super.beginTls(pipeline, engine);
+            }
+        };
+        Summary.TargetSummary target = Judged.server(ServerOptions.builder(Judged.pki().server())
+                .mode(ServerOptions.Mode.REQUIRE_TLS).behaviour(oneUnofferedTls12Suite).build(), Profile.REQUIRE_TLS, id,
+                Account.NONE);
+
+        assertThat(result(target, id).verdict()).as(result(target, id).detail()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result(target, id).detail()).contains("handshake_failure", "only a protocol_version alert proves");
     }
 }

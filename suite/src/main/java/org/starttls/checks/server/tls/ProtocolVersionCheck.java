@@ -10,6 +10,7 @@ import org.starttls.requirements.Requirement;
 import org.starttls.summary.Verdict;
 import org.starttls.tls.ProbeOffer;
 import org.starttls.tls.ProbeOutcome;
+import org.starttls.tls.ProbeOutcome.Result;
 import org.starttls.tls.TlsProber;
 import org.starttls.tls.TlsVersion;
 
@@ -36,15 +37,21 @@ final class ProtocolVersionCheck implements Check {
     private static Outcome judge(CaseContext context, TlsVersion version, boolean mustAccept) {
         ProbeOutcome outcome = TlsProber.probe(context, ProbeOffer.version(version));
         ProbeJudgement judged = ProbeJudgement.of(outcome, context.facts().tls());
-        Verdict verdict = switch (judged.result()) {
+        // a version that must be accepted is refused only by protocol_version: any other alert or a close may be
+        // a server that shares none of the probe's suites for that version (RFC 8446 §6.2 names the reasons)
+        Result result = mustAccept && judged.result() == Result.REFUSED && !outcome.protocolVersionAlert()
+                ? Result.UNKNOWN : judged.result();
+        Verdict verdict = switch (result) {
             case ACCEPTED -> mustAccept ? Verdict.PASS : Verdict.FAIL;
             case REFUSED -> mustAccept ? Verdict.FAIL : Verdict.PASS;
             case CLOSED, UNKNOWN -> Verdict.INCONCLUSIVE;
         };
-        String what = switch (judged.result()) {
+        String what = switch (result) {
             case ACCEPTED -> "the server accepts " + version + ": " + judged.detail();
             case REFUSED -> "the server refuses " + version + ": " + judged.detail();
-            case CLOSED, UNKNOWN -> "could not tell whether the server accepts " + version + ": " + judged.detail();
+            case CLOSED, UNKNOWN -> "could not tell whether the server accepts " + version + ": " + judged.detail()
+                    + (result == judged.result() ? "" : "; only a protocol_version alert proves the version refused, "
+                    + "this may be no cipher suite shared with the probe's offer");
         };
         return new Outcome(verdict, what, outcome.transcript());
     }
