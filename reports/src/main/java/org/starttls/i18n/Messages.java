@@ -18,23 +18,17 @@ public final class Messages {
 
     private final ResourceBundle bundle;
     private final ResourceBundle english;
-    private final Language language;
 
     private Messages(String base, Language language, ClassLoader loader) {
         ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         this.english = ResourceBundle.getBundle(base, Locale.ROOT, loader, noFallback);
         this.bundle = language == Language.EN ? english : ResourceBundle.getBundle(base, language.locale(), loader, noFallback);
-        this.language = language;
     }
 
     /** The bundle {@code base} (a resource path without {@code .properties}, e.g. {@code report/messages}) in a language. */
     public static Messages of(String base, Language language) {
         return CACHE.computeIfAbsent(base + "|" + language,
                 k -> new Messages(base, language, Messages.class.getClassLoader()));
-    }
-
-    public Language language() {
-        return language;
     }
 
     public boolean has(String key) {

@@ -30,7 +30,7 @@ public final class ComplianceGate {
             return ExitCode.CONFIGURATION_ERROR.code();
         }
         Summary summary = SummaryJson.read(file);
-        return print(summary, Reports.existing(dir, summary), out);
+        return print(summary, Reports.existing(dir), out);
     }
 
     /** Prints the table, the gate's reasons, its verdict and the report paths last; returns the exit code. */

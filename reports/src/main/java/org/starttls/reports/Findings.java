@@ -142,7 +142,7 @@ public final class Findings {
 
     /**
      * The announcement of the FAILs the gate does not count, e.g. "2 SHOULD-level FAILs are not gated
-     * (-Dsmtp.gate=SHOULD gates them)"; one sentence per group (MUST, SHOULD, MAY and INFO).
+     * (smtp.gate=SHOULD or --gate SHOULD gates them)"; one sentence per group (MUST, SHOULD, MAY and INFO).
      */
     public static List<String> notGatedSentences(Summary summary, Language language) {
         Map<Level, Long> notGated = summary.gate().notGated() != null ? summary.gate().notGated()

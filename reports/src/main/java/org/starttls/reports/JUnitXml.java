@@ -18,10 +18,12 @@ import org.starttls.summary.Verdict;
  *
  * <p>JUnit XML knows only passed, failure, error and skipped, and every CI paints failure and error red. So that the CI's
  * test tab tells the same story as the exit code, red means exactly what the gate counts: a FAIL at or above the gate
- * level is a {@code failure}; every case of a target that could not be evaluated is an {@code error} (exit code 2).
- * Everything the gate does not count is {@code skipped} with its verdict first in the message, visible but not red: a
- * FAIL below the gate ("FAIL (SHOULD), not gated: ..."), INCONCLUSIVE and NOT_APPLICABLE. The testsuite's properties
- * carry the gate, and the verdict of every case.
+ * level is a {@code failure}; an INCONCLUSIVE case of a target that could not be evaluated is an {@code error} with the
+ * target's error (exit code 2). Everything else the gate does not count is {@code skipped} with its verdict first in
+ * the message, visible but not red: a FAIL below the gate ("FAIL (SHOULD), not gated by smtp.gate=MUST: ..."),
+ * INCONCLUSIVE and NOT_APPLICABLE. The testsuite's properties carry the gate level, the profile, the numbers of
+ * requirements and cases, and the verdict of every requirement ({@code verdict.<id>}). A run refused for its
+ * configuration is one {@code testsuite} "configuration" with one {@code error} carrying the reason.
  */
 public final class JUnitXml {
 

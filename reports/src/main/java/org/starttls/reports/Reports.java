@@ -47,7 +47,7 @@ public final class Reports {
      * XML, and the Allure report only when it was generated from this run's results (it is removed when the results are
      * written, so one that exists is this run's).
      */
-    public static List<Path> existing(Path dir, Summary summary) {
+    public static List<Path> existing(Path dir) {
         List<Path> reports = new ArrayList<>();
         for (Path p : List.of(dir.resolve(HtmlSummary.FILE_NAME), dir.resolve(SummaryJson.FILE_NAME),
                 dir.resolve(SarifReport.FILE_NAME), dir.resolve(JUnitXml.FILE_NAME),

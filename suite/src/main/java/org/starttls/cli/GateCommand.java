@@ -38,7 +38,7 @@ final class GateCommand implements Callable<Integer> {
             return ComplianceGate.fromDirectory(dir, main.out);
         }
         Summary summary = SummaryJson.read(dir.resolve(SummaryJson.FILE_NAME));
-        List<Path> reports = Reports.existing(dir, summary);
+        List<Path> reports = Reports.existing(dir);
         int code = ComplianceGate.print(summary, reports, main.out);
         if (repeatAtExit && code == ExitCode.PASSED.code()) {
             repeatAtExit(ComplianceGate.verdictAndReports(summary, reports), main.out);

@@ -15,8 +15,9 @@ import org.starttls.summary.Verdict;
 /**
  * What the matrix found wrong in one real server, one finding a line, in
  * {@code src/test/resources/realservers/SERVER/findings}: {@code CASE TEXT}, where CASE is the case whose transcript
- * shows it and TEXT one sentence for the README. A finding must name a case the server does not PASS under one of its
- * listeners (not as a {@code SUSPECT} line), so a finding the server or the suite has since fixed cannot linger.
+ * shows it and TEXT one sentence for the README. A finding must name a case the server FAILs or leaves INCONCLUSIVE
+ * under one of its listeners (not as a {@code SUSPECT} line): PASS and N/A show nothing wrong, so a finding the server
+ * or the suite has since fixed, or that no listener judges, cannot linger.
  */
 record Findings(List<Finding> findings) {
 
@@ -65,11 +66,12 @@ record Findings(List<Finding> findings) {
         }
         for (Finding finding : findings.findings()) {
             boolean shown = verdicts.stream().map(v -> v.lines().get(finding.caseName())).anyMatch(line -> line != null
-                    && line.verdict() != Verdict.PASS && !line.why().startsWith(VerdictFile.SUSPECT));
+                    && (line.verdict() == Verdict.FAIL || line.verdict() == Verdict.INCONCLUSIVE)
+                    && !line.why().startsWith(VerdictFile.SUSPECT));
             if (!shown) {
-                problems.add(file + ":" + finding.number() + ": " + server.kind().name() + " passes "
-                        + finding.caseName() + " under every listener (or fails it only as SUSPECT); remove the finding or name "
-                        + "the case that shows it");
+                problems.add(file + ":" + finding.number() + ": " + server.kind().name() + " neither FAILs nor leaves "
+                        + "INCONCLUSIVE " + finding.caseName() + " under any listener (or only as SUSPECT); remove the "
+                        + "finding or name the case that shows it");
             }
         }
         return problems;

@@ -56,7 +56,7 @@ class OneStoryTest {
         assertThat(r530.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failing).isNotEmpty().allSatisfy(c -> assertThat(c.got()).startsWith("250"));
         String size = summary.totals().requirements() + " requirements, " + summary.totals().cases() + " cases";
-        assertThat(run.console()).contains("  1 SHOULD-level FAIL is not gated (-Dsmtp.gate=SHOULD gates it)");
+        assertThat(run.console()).contains("  1 SHOULD-level FAIL is not gated (smtp.gate=SHOULD or --gate SHOULD gates it)");
         // each failing case with the reply it got, on the requirement's console line
         String findings = failing.stream().map(c -> c.name().substring(r530.id().length() + 1) + " → 250")
                 .reduce((a, b) -> a + ", " + b).orElseThrow();
@@ -65,7 +65,7 @@ class OneStoryTest {
         assertThat(run.last(1).get(0)).startsWith("[smtp]   /");
 
         String html = Html.read(dir.resolve(HtmlSummary.FILE_NAME));
-        assertThat(html).contains("<p class=\"notgated\">1 SHOULD-level FAIL is not gated (-Dsmtp.gate=SHOULD gates it)</p>",
+        assertThat(html).contains("<p class=\"notgated\">1 SHOULD-level FAIL is not gated (smtp.gate=SHOULD or --gate SHOULD gates it)</p>",
                 "<p class=\"size\" id=\"size\">" + size + "</p>");
         assertThat(html.indexOf("id=\"to-fix\"")).as("the FAILs come before the per-target tables")
                 .isLessThan(html.indexOf("class=\"target\""));
@@ -113,7 +113,7 @@ class OneStoryTest {
                 server.target());
 
         assertThat(run.console()).contains("  1 Verstoß der Stufe SHOULD zählt nicht für die Schwelle "
-                + "(-Dsmtp.gate=SHOULD bezieht ihn ein)");
+                + "(smtp.gate=SHOULD bzw. --gate SHOULD bezieht ihn ein)");
         assertThat(run.text()).contains("SMTP-STARTTLS-Konformität", "ERFÜLLT", "VERLETZT", "[smtp] Schwelle MUST: BESTANDEN, "
                 + "Exit-Code 0", "Anforderungen", "Fälle", "[smtp] Berichte:", "warte auf die Begrüßung von")
                 .doesNotContain("requirements,", "reports:", "waiting for", "is not gated", " PASS ");

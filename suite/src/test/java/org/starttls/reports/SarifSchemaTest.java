@@ -13,12 +13,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starttls.Suite;
 import org.starttls.summary.Summary;
+import org.starttls.summary.SummaryJson;
 import org.starttls.summary.Verdict;
 
 /**
@@ -61,18 +65,33 @@ class SarifSchemaTest {
         assertThat(resultCases).containsExactlyInAnyOrderElementsOf(failedCases).isNotEmpty();
         assertThat(run.path("results").findValuesAsText("level")).as("the three SARIF levels")
                 .contains("error", "warning", "note");
-        JsonNode rule = run.path("tool").path("driver").path("rules").findValues("id").stream()
-                .filter(n -> n.asText().equals("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS")).findFirst().orElseThrow();
-        assertThat(rule).isNotNull();
+        assertThat(run.path("tool").path("driver").path("rules").findValuesAsText("id"))
+                .contains("RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS");
     }
 
+    /**
+     * A fingerprint names one finding: every FAILed case of a run has its own, the same case of another run of the
+     * same target (other timings, other report language) has the same one, and the same case on another target has
+     * another one.
+     */
     @Test
-    void fingerprintsStayTheSameWhenTheSameSummaryIsWrittenAgain(@TempDir Path dir) throws Exception {
-        FailingRun failing = FailingRun.english();
-        SarifReport.write(failing.run.summary(), dir);
+    void aFingerprintIsTheFindingItsCaseAndTargetNotTheRun(@TempDir Path dir) throws Exception {
+        FailingRun english = FailingRun.english();
+        FailingRun german = FailingRun.german();
+        Map<String, String> first = fingerprints(english.dir().resolve(SarifReport.FILE_NAME));
+        Map<String, String> otherTarget = fingerprints(german.dir().resolve(SarifReport.FILE_NAME));
+        // the German run again, as if it had been run against the English run's target
+        Path summary = dir.resolve(SummaryJson.FILE_NAME);
+        Files.writeString(summary, Files.readString(german.dir().resolve(SummaryJson.FILE_NAME))
+                .replace(german.target, english.target));
+        SarifReport.write(SummaryJson.read(summary), dir);
+        Map<String, String> secondRun = fingerprints(dir.resolve(SarifReport.FILE_NAME));
 
-        assertThat(fingerprints(dir.resolve(SarifReport.FILE_NAME)))
-                .isEqualTo(fingerprints(failing.dir().resolve(SarifReport.FILE_NAME))).isNotEmpty();
+        assertThat(first).isNotEmpty().allSatisfy((c, print) -> assertThat(print).as(c).matches("[0-9a-f]{64}"));
+        assertThat(new HashSet<>(first.values())).as("one fingerprint per FAILed case").hasSameSizeAs(first.values());
+        assertThat(secondRun).as("the same cases of another run of the same target").isEqualTo(first);
+        assertThat(otherTarget.keySet()).isEqualTo(first.keySet());
+        assertThat(otherTarget.values()).as("the same cases on another target").doesNotContainAnyElementsOf(first.values());
     }
 
     @Test
@@ -99,10 +118,14 @@ class SarifSchemaTest {
         return schema.validate(Files.readString(file), InputFormat.JSON).stream().map(Error::toString).toList();
     }
 
-    private static List<String> fingerprints(Path file) throws Exception {
-        List<String> prints = new ArrayList<>();
-        new ObjectMapper().readTree(file.toFile()).path("runs").get(0).path("results")
-                .forEach(r -> prints.add(r.path("partialFingerprints").toString()));
+    /** Each result's case and its fingerprint, in the file's order. */
+    private static Map<String, String> fingerprints(Path file) throws Exception {
+        Map<String, String> prints = new LinkedHashMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(file.toFile()).path("runs").get(0).path("results")) {
+            String c = r.path("properties").path("case").asText();
+            assertThat(prints.put(c, r.path("partialFingerprints").path("smtpStarttlsCase/v1").asText()))
+                    .as("one result per case: " + c).isNull();
+        }
         return prints;
     }
 }
