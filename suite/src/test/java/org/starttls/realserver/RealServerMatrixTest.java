@@ -147,7 +147,7 @@ class RealServerMatrixTest {
 
     /**
      * Every data file belongs to a server of the matrix and, where that server runs here, to one of its listeners; the
-     * findings name cases their server does not pass.
+     * findings name cases their server FAILs or leaves INCONCLUSIVE.
      */
     @Test
     void everyDataFileBelongsToAListenerOfTheMatrix() throws IOException {
