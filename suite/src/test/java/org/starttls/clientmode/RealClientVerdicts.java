@@ -50,9 +50,6 @@ final class RealClientVerdicts {
             new Finding("msmtp", REQUIRE_TLS, TLS11, FAIL, "and a TLS 1.1 one"),
             new Finding("msmtp", IMPLICIT_TLS, TLS10, FAIL, "the same on port 465"),
             new Finding("msmtp", IMPLICIT_TLS, TLS11, FAIL, "the same on port 465"),
-            new Finding("Postfix", OPPORTUNISTIC, TLS10, FAIL, "smtp_tls_security_level = may negotiates with "
-                    + "smtp_tls_protocols (default !SSLv2, !SSLv3): TLS 1.0 is accepted"),
-            new Finding("Postfix", OPPORTUNISTIC, TLS11, FAIL, "and TLS 1.1"),
             new Finding("msmtp", REQUIRE_TLS, WEAK_KEY, FAIL, "GnuTLS accepts a 1024-bit RSA key"),
             new Finding("msmtp", IMPLICIT_TLS, WEAK_KEY, FAIL, "GnuTLS accepts a 1024-bit RSA key"),
             new Finding("nodemailer", REQUIRE_TLS, WEAK_KEY, FAIL, "Node.js accepts a 1024-bit RSA key"),
