@@ -28,11 +28,7 @@ public final class TargetProbe {
     private TargetProbe() {
     }
 
-    public static TargetFacts probe(SmtpClient client, Target target, Profile profile, String helo) {
-        return probe(client, target, profile, helo, text -> { });
-    }
-
-    /** As {@link #probe(SmtpClient, Target, Profile, String)}; {@code progress} hears that the probe waits for a greeting. */
+    /** The probe session; {@code progress} hears that the probe waits for a greeting. */
     public static TargetFacts probe(SmtpClient client, Target target, Profile profile, String helo, Consumer<Text> progress) {
         Optional<Reply> greeting = Optional.empty();
         Optional<Reply> ehloClear = Optional.empty();
