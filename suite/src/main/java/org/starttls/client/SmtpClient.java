@@ -204,7 +204,7 @@ public final class SmtpClient implements AutoCloseable {
         } catch (TimeoutException e) {
             lookup.cancel(true);
             throw new ConnectFailedException(ConnectFailedException.Reason.UNRESOLVABLE, "no answer for host '"
-                    + target.host() + "' of target " + target + " within " + Waiting.human(settings.connectTimeout())
+                    + target.host() + "' of target " + target + " within " + Durations.human(settings.connectTimeout())
                     + " (connect timeout)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -228,6 +228,6 @@ public final class SmtpClient implements AutoCloseable {
 
     private static ConnectFailedException timedOut(Target target, Duration timeout, Throwable cause) {
         return new ConnectFailedException(ConnectFailedException.Reason.TIMEOUT,
-                "no TCP connection to " + target + " within " + Waiting.human(timeout) + " (connect timeout)", cause);
+                "no TCP connection to " + target + " within " + Durations.human(timeout) + " (connect timeout)", cause);
     }
 }

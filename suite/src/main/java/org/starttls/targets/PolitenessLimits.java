@@ -1,6 +1,7 @@
 package org.starttls.targets;
 
 import java.time.Duration;
+import org.starttls.client.Durations;
 
 /**
  * How hard the run may press one IP address: at most {@code maxSessions} sessions open at once, and at most
@@ -88,10 +89,6 @@ public record PolitenessLimits(int maxSessions, int maxStarts, Duration window) 
     /** {@code 2 sessions at once, 10 per 60 s}: for the run's first lines. */
     public String describe() {
         return maxSessions + " session" + (maxSessions == 1 ? "" : "s") + " at once, "
-                + (rateLimited() ? maxStarts + " per " + seconds(window) : "no rate limit");
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+                + (rateLimited() ? maxStarts + " per " + Durations.spaced(window) : "no rate limit");
     }
 }
