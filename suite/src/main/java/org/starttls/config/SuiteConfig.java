@@ -130,10 +130,7 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
         Gate gate = get.apply("smtp.gate").map(v -> parse("smtp.gate", v, Gate::parse)).orElse(Gate.MUST);
         List<String> select = get.apply("smtp.select")
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
-        String reportLang = get.apply("smtp.report.lang").orElse("en");
-        if (!reportLang.equals("en") && !reportLang.equals("de")) {
-            throw new ConfigException(Texts.of("config.lang", reportLang));
-        }
+        String reportLang = reportLang(get.apply("smtp.report.lang").orElse("en"));
         Path reportDir = reportDir(props);
         Duration timeout = get.apply("smtp.timeout").map(v -> parseDuration("smtp.timeout", v)).orElse(Duration.ofSeconds(5));
         Politeness.Limits politeness = Politeness.Limits.of(get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency),
@@ -332,6 +329,14 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
         }
         parse("smtp.tls.trust", value, TrustConfig::parse);
         return pem.toAbsolutePath().toString();
+    }
+
+    /** {@code smtp.report.lang} (or the merge's {@code --report-lang}): {@code en} or {@code de}, else refused. */
+    public static String reportLang(String value) {
+        if (!value.equals("en") && !value.equals("de")) {
+            throw new ConfigException(Texts.of("config.lang", value));
+        }
+        return value;
     }
 
     static Duration parseDuration(String key, String value) {

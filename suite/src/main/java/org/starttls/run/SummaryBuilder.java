@@ -202,7 +202,8 @@ public final class SummaryBuilder {
         return out.toString();
     }
 
-    private static String version() {
+    /** The suite's version from the jar's manifest; {@code dev} when run from classes. */
+    public static String version() {
         String v = SummaryBuilder.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }
