@@ -63,7 +63,8 @@ public final class ConformanceRun implements AutoCloseable {
     private final List<ConformanceCase> cases;
     private final List<PlannedTarget> targets;
     private final Politeness politeness;
-    private final Map<String, Optional<InetAddress>> addresses;
+    /** The address of each target's host, if it resolved before the run: see {@link SmtpClient#addresses}. */
+    private final Map<Target, Optional<InetAddress>> addresses;
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService backstops = Executors.newSingleThreadScheduledExecutor(daemonThreads("smtp-backstop"));
     private final Consumer<Text> progress;
@@ -81,7 +82,7 @@ public final class ConformanceRun implements AutoCloseable {
                 .filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList(),
                 targets.stream().map(PlannedTarget::profile).collect(Collectors.toSet()));
-        this.addresses = Addresses.resolve(targets.stream().map(PlannedTarget::target).toList(), config.timeout());
+        this.addresses = client.addresses(targets.stream().map(PlannedTarget::target).toList());
     }
 
     /** The cases this run will execute per target, after {@code smtp.select}. */
@@ -104,7 +105,7 @@ public final class ConformanceRun implements AutoCloseable {
         Map<String, Integer> remote = new TreeMap<>();
         Map<String, Integer> loopback = new TreeMap<>();
         for (PlannedTarget t : targets) {
-            Optional<InetAddress> address = addresses.get(t.key());
+            Optional<InetAddress> address = addresses.get(t.target());
             boolean local = address.map(InetAddress::isLoopbackAddress).orElse(false);
             (local ? loopback : remote).merge(Politeness.key(t.target(), address), sessions(t.profile(), sessionsPerCase),
                     Integer::sum);
@@ -135,7 +136,7 @@ public final class ConformanceRun implements AutoCloseable {
         Target target = planned.target();
         Profile profile = planned.profile();
         SmtpClient targetClient = planned.serverName().map(client::withServerName).orElse(client);
-        PolitenessLimits limits = addresses.get(planned.key()).map(politeness::limits).orElse(politeness.limits().remote());
+        PolitenessLimits limits = addresses.get(planned.target()).map(politeness::limits).orElse(politeness.limits().remote());
         ExecutorService pool = Executors.newFixedThreadPool(limits.maxSessions(), daemonThreads("smtp-" + target));
         executors.add(pool);
         CompletableFuture<TargetFacts> facts = CompletableFuture.supplyAsync(() ->
