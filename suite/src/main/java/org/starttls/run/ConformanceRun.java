@@ -54,8 +54,9 @@ public final class ConformanceRun implements AutoCloseable {
     private static final Duration BACKSTOP_GRACE = Duration.ofSeconds(2);
     /**
      * Sessions a case opens at most, for the upper time bound printed before the run: a script case opens one, a Java
-     * check at most two at once and rarely more in all. The lower bound counts one per case: the catalogue against the
-     * reference server opens 54 sessions for 66 cases (13 of them open none).
+     * check at most two at once and rarely more in all. The lower bound counts one per applicable case and one for the
+     * probe. What a run really opens depends on the server: a case whose {@code @needs} the probe did not see opens
+     * none (it is judged from the probe's facts), a Java check may open two; summary.json records the count per target.
      */
     static final int SESSIONS_PER_CASE = 2;
 

@@ -19,8 +19,7 @@ import java.util.Map;
  * </ul>
  * Addresses are limited independently, so the run's bound is the largest per address, provided the run gives every
  * address enough workers at once (it starts all targets together). The maximum assumes every session uses its whole
- * budget; the minimum is what a fast server costs: with the defaults (10 a minute) and ~100 sessions per target,
- * 9 minutes.
+ * budget; the minimum is what a fast server costs, and grows by a window for every R sessions to one address.
  *
  * @param minimum   no run with these sessions can be shorter
  * @param maximum   no run with these sessions can be longer
