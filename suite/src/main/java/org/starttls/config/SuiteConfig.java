@@ -73,14 +73,6 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
     }
 
     /**
-     * Reads the configuration of this JVM: system properties first, then environment variables. Takes
-     * {@code smtp.auth.password} out of the system properties.
-     */
-    public static SuiteConfig fromEnvironment() {
-        return from(settingsFromEnvironment());
-    }
-
-    /**
      * The {@code smtp.*} settings of this JVM, unchecked: environment variables ({@code SMTP_TLS_TRUST} for
      * {@code smtp.tls.trust}), overridden by system properties. Takes {@code smtp.auth.password} out of the system
      * properties: tools that copy every system property into their reports (Surefire does) must not see it.
@@ -151,11 +143,6 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
     /** True when no target was given and the embedded reference server stands in. */
     public boolean embedded() {
         return targets.isEmpty();
-    }
-
-    /** The servers of {@code smtp.target} and {@code smtp.targets.file}, in that order. */
-    public List<Target> listedTargets() {
-        return targets.listed().stream().map(PlannedTarget::target).toList();
     }
 
     /** Whether a requirement id is selected by {@code smtp.select}. */

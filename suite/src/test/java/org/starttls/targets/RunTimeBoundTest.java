@@ -69,7 +69,7 @@ class RunTimeBoundTest {
             List<Long> ends = new ArrayList<>();
             long lastStart = 0;
             for (int i = 0; i < sessions; i++) {
-                PerIpLimiter.Permit permit = limiter.acquire("192.0.2.1", Duration.ofDays(1));
+                PerIpLimiter.Permit permit = limiter.acquire("192.0.2.1", Duration.ofDays(1), 0);
                 lastStart = time.nanoTime();
                 assertThat(limiter.open("192.0.2.1")).isLessThanOrEqualTo(limits.maxSessions());
                 assertThat(limiter.inWindow("192.0.2.1")).isLessThanOrEqualTo(limits.maxStarts());
