@@ -45,7 +45,11 @@ public final class Suite {
     private Suite() {
     }
 
-    /** The settings of this JVM ({@code -Dsmtp.*}, {@code SMTP_*}) read and run; a refused setting is exit code 3. */
+    /**
+     * The {@code smtp.*} settings in {@code settings} read and run; a refused setting is exit code 3. The map is the
+     * caller's: a door that wants this JVM's {@code -Dsmtp.*} and {@code SMTP_*} passes
+     * {@link SuiteConfig#settingsFromEnvironment()}, with its own options over them.
+     */
     public static RunResult run(Map<String, String> settings, PrintStream console) {
         SuiteConfig config;
         try {
@@ -159,11 +163,6 @@ public final class Suite {
         String language = Language.orEnglish(lang).tag();
         return write(SummaryBuilder.refused(Gate.MUST, Instant.now(), reason, reasonDe, language), reportDir, language);
     }
-
-    /**
-     * One short line per finished case, e.g. {@code [smtp] FAIL  MUST NOT  RFC3207-4.2-...  127.0.0.1:2525  41 ms}, the
-     * verdict in the report's language.
-     */
 
     /** Writes every report of {@code summary} (a merge of shards, say) into {@code reportDir}, replacing a previous one. */
     public static RunResult report(Summary summary, Path reportDir, String lang) {

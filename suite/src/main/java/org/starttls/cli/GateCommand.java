@@ -2,7 +2,6 @@ package org.starttls.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,14 +33,10 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(dir.resolve(SummaryJson.FILE_NAME))) {
-            return ComplianceGate.fromDirectory(dir, main.out);
-        }
-        Summary summary = SummaryJson.read(dir.resolve(SummaryJson.FILE_NAME));
-        List<Path> reports = Reports.existing(dir);
-        int code = ComplianceGate.print(summary, reports, main.out);
+        int code = ComplianceGate.fromDirectory(dir, main.out);
         if (repeatAtExit && code == ExitCode.PASSED.code()) {
-            repeatAtExit(ComplianceGate.verdictAndReports(summary, reports), main.out);
+            Summary summary = SummaryJson.read(dir.resolve(SummaryJson.FILE_NAME));
+            repeatAtExit(ComplianceGate.verdictAndReports(summary, Reports.existing(dir)), main.out);
         }
         return code;
     }

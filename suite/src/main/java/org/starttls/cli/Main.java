@@ -11,6 +11,7 @@ import org.starttls.config.SuiteConfig;
 import org.starttls.i18n.Language;
 import org.starttls.reports.ComplianceGate;
 import org.starttls.reports.Findings;
+import org.starttls.run.SummaryBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -236,8 +237,7 @@ public final class Main implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"smtp-starttls " + (v == null ? "dev" : v)};
+            return new String[] {"smtp-starttls " + SummaryBuilder.version()};
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.starttls.RunResult;
 import org.starttls.Suite;
+import org.starttls.config.ConfigException;
 import org.starttls.config.SuiteConfig;
 import org.starttls.reports.ComplianceGate;
 import org.starttls.run.ShardMerge;
@@ -44,13 +45,11 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path outDir = out.toAbsolutePath().normalize();
-        String lang = Optional.ofNullable(reportLang)
+        String requested = Optional.ofNullable(reportLang)
                 .or(() -> Optional.ofNullable(SuiteConfig.settingsFromEnvironment().get("smtp.report.lang"))).orElse("en");
         RunResult result;
         try {
-            if (!lang.equals("en") && !lang.equals("de")) {
-                throw new ShardMerge.Refused("--report-lang '" + lang + "' is not a report language; write en or de");
-            }
+            String lang = SuiteConfig.reportLang(requested);
             for (Path shard : shards) {
                 if (Files.exists(shard) && Files.exists(outDir) && Files.isSameFile(shard, outDir)) {
                     throw new ShardMerge.Refused(out + " is also a shard folder; write the merged report into a folder "
@@ -62,7 +61,7 @@ final class MergeCommand implements Callable<Integer> {
             main.out.println("[smtp] merged " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + ": "
                     + merged.targets().size() + " targets" + (merged.domains() == null ? ""
                     : ", " + merged.domains().size() + " domains") + "; reports written to " + outDir);
-        } catch (ShardMerge.Refused e) {
+        } catch (ShardMerge.Refused | ConfigException e) {
             result = Suite.refuse(outDir, e.getMessage());
         }
         return ComplianceGate.print(result.summary(), result.reports(), main.out);

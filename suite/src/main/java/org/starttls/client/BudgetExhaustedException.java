@@ -6,7 +6,7 @@ import java.time.Duration;
 public final class BudgetExhaustedException extends SessionException {
 
     public BudgetExhaustedException(Duration budget, String what) {
-        super("the case's time budget of " + Waiting.human(budget) + " ran out while waiting for " + what
+        super("the case's time budget of " + Durations.human(budget) + " ran out while waiting for " + what
                 + "; the server answers too slowly to judge");
     }
 }

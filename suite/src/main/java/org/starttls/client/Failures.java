@@ -28,7 +28,7 @@ final class Failures {
                     + Escaping.bytes(recordBytes(notTls), Escaping.EXCERPT_BYTES) + "'";
         }
         if (cause instanceof SslHandshakeTimeoutException) {
-            return "no TLS handshake within " + Waiting.human(timeout);
+            return "no TLS handshake within " + Durations.human(timeout);
         }
         if (cause instanceof ClosedChannelException) {
             return "connection closed during handshake";

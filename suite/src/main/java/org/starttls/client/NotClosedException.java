@@ -9,7 +9,7 @@ public final class NotClosedException extends SessionException {
 
     public NotClosedException(QuietResult observed, Duration within) {
         super(observed instanceof QuietResult.Silence
-                ? "server did not close the connection within " + Waiting.human(within)
+                ? "server did not close the connection within " + Durations.human(within)
                 : "expected the server to close the connection, but it sent " + observed.describe());
         this.observed = observed;
     }

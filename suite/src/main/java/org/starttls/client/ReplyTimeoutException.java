@@ -8,7 +8,7 @@ public final class ReplyTimeoutException extends SessionException {
     private final byte[] receivedSoFar;
 
     public ReplyTimeoutException(Duration timeout, byte[] receivedSoFar) {
-        super("no complete reply within " + Waiting.human(timeout) + "; received so far: "
+        super("no complete reply within " + Durations.human(timeout) + "; received so far: "
                 + (receivedSoFar.length == 0 ? "nothing" : "'" + Escaping.bytes(receivedSoFar, Escaping.EXCERPT_BYTES) + "'"));
         this.receivedSoFar = receivedSoFar.clone();
     }

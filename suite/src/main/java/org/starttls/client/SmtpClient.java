@@ -17,8 +17,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -197,9 +199,37 @@ public final class SmtpClient implements AutoCloseable {
                 Optional.ofNullable(implicitHandler.get()));
     }
 
+    /**
+     * The first address of each target's host, all looked up at once within one connect timeout, as a connection looks
+     * them up: empty for a host that does not resolve in that time. The run asks before its first connection, to know
+     * which targets share a server address (and its politeness limits) and which are on loopback.
+     */
+    public Map<Target, Optional<InetAddress>> addresses(Collection<Target> targets) {
+        Map<Target, Future<InetAddress[]>> lookups = new LinkedHashMap<>();
+        targets.forEach(target -> lookups.computeIfAbsent(target, this::lookUp));
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        Map<Target, Optional<InetAddress>> addresses = new LinkedHashMap<>();
+        lookups.forEach((target, lookup) -> {
+            Optional<InetAddress> first = Optional.empty();
+            try {
+                first = Optional.of(lookup.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)[0]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                lookup.cancel(true);
+            }
+            addresses.put(target, first);
+        });
+        return addresses;
+    }
+
+    private Future<InetAddress[]> lookUp(Target target) {
+        return resolver.submit(() -> InetAddress.getAllByName(target.host()));
+    }
+
     /** Looks the host up within the connect timeout, which the lookup's time then counts against. */
     private InetAddress[] resolve(Target target) throws SessionException {
-        Future<InetAddress[]> lookup = resolver.submit(() -> InetAddress.getAllByName(target.host()));
+        Future<InetAddress[]> lookup = lookUp(target);
         try {
             return lookup.get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
@@ -208,7 +238,7 @@ public final class SmtpClient implements AutoCloseable {
         } catch (TimeoutException e) {
             lookup.cancel(true);
             throw new ConnectFailedException(ConnectFailedException.Reason.UNRESOLVABLE, "no answer for host '"
-                    + target.host() + "' of target " + target + " within " + Waiting.human(settings.connectTimeout())
+                    + target.host() + "' of target " + target + " within " + Durations.human(settings.connectTimeout())
                     + " (connect timeout)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -232,6 +262,6 @@ public final class SmtpClient implements AutoCloseable {
 
     private static ConnectFailedException timedOut(Target target, Duration timeout, Throwable cause) {
         return new ConnectFailedException(ConnectFailedException.Reason.TIMEOUT,
-                "no TCP connection to " + target + " within " + Waiting.human(timeout) + " (connect timeout)", cause);
+                "no TCP connection to " + target + " within " + Durations.human(timeout) + " (connect timeout)", cause);
     }
 }

@@ -79,7 +79,7 @@ public final class SmtpSession implements AutoCloseable {
         Inbound next = poll(wait, "a reply");
         if (next == null) {
             budgetExhausted(wait, timeout, "a reply");
-            transcript.event("no complete reply within " + Waiting.human(timeout));
+            transcript.event("no complete reply within " + Durations.human(timeout));
             throw new ReplyTimeoutException(timeout, pendingBytesIfKnown());
         }
         if (next instanceof Inbound.ReplyReceived received) {
@@ -222,7 +222,7 @@ public final class SmtpSession implements AutoCloseable {
         if (!done || !handshake.isSuccess()) {
             String reason = done
                     ? Failures.handshakeFailure(handshake.cause(), replyTimeout)
-                    : "no TLS handshake within " + Waiting.human(replyTimeout);
+                    : "no TLS handshake within " + Durations.human(replyTimeout);
             transcript.event("TLS handshake failed: " + reason);
             close();
             throw new TlsHandshakeException(reason, plaintextAfter220, handshake.cause());
@@ -247,7 +247,7 @@ public final class SmtpSession implements AutoCloseable {
     public QuietResult quiet(Duration period) {
         try {
             QuietResult observed = observe(period);
-            transcript.event("quiet " + Waiting.human(period) + ": " + observed.describe());
+            transcript.event("quiet " + Durations.human(period) + ": " + observed.describe());
             return observed;
         } catch (SessionException e) {
             CancellationException cancelled = new CancellationException("quiet period cancelled: " + e.getMessage());
@@ -346,8 +346,8 @@ public final class SmtpSession implements AutoCloseable {
         Duration wait = deadline.cap(replyTimeout);
         if (!Waiting.await(written, wait, "a write")) {
             budgetExhausted(wait, replyTimeout, "a write");
-            transcript.event("send not completed within " + Waiting.human(replyTimeout));
-            throw new SessionException("could not send within " + Waiting.human(replyTimeout)
+            transcript.event("send not completed within " + Durations.human(replyTimeout));
+            throw new SessionException("could not send within " + Durations.human(replyTimeout)
                     + " (the server is not reading): " + shown);
         }
         if (!written.isSuccess()) {
@@ -382,7 +382,7 @@ public final class SmtpSession implements AutoCloseable {
         }
         Duration wait = replyTimeout.plus(EVENT_LOOP_GRACE);
         if (!Waiting.await(result, wait, "the event loop")) {
-            throw new SessionException("the client's own event loop did not respond within " + Waiting.human(wait));
+            throw new SessionException("the client's own event loop did not respond within " + Durations.human(wait));
         }
         if (!result.isSuccess()) {
             throw new SessionException("internal error: " + Failures.describe(result.cause()), result.cause());

@@ -1,11 +1,10 @@
 package org.starttls.client;
 
 import io.netty.util.concurrent.Future;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Bounded, interruptible waits for the blocking API, and durations as people write them. */
+/** Bounded, interruptible waits for the blocking API. */
 final class Waiting {
 
     private Waiting() {
@@ -19,14 +18,5 @@ final class Waiting {
             Thread.currentThread().interrupt();
             throw new SessionException("interrupted while waiting for " + what, e);
         }
-    }
-
-    /** {@code 5s}, {@code 300ms}, {@code 1.5s}. */
-    static String human(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + "ms";
-        }
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
     }
 }

@@ -24,7 +24,6 @@ final class ClientModeSettings {
     static final String DRIVER = "smtp.client.driver";
     static final String PROFILE = "smtp.client.profile";
     static final String TIMEOUT = "smtp.client.timeout";
-    static final Set<String> KEYS = Set.of(COMMAND, DRIVER, PROFILE, TIMEOUT);
     /** Long enough for a sending MTA that starts, delivers and stops (the Postfix client takes seconds). */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 

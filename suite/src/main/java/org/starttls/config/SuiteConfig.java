@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -72,14 +73,6 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
     }
 
     /**
-     * Reads the configuration of this JVM: system properties first, then environment variables. Takes
-     * {@code smtp.auth.password} out of the system properties.
-     */
-    public static SuiteConfig fromEnvironment() {
-        return from(settingsFromEnvironment());
-    }
-
-    /**
      * The {@code smtp.*} settings of this JVM, unchecked: environment variables ({@code SMTP_TLS_TRUST} for
      * {@code smtp.tls.trust}), overridden by system properties. Takes {@code smtp.auth.password} out of the system
      * properties: tools that copy every system property into their reports (Surefire does) must not see it.
@@ -130,14 +123,11 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
         Gate gate = get.apply("smtp.gate").map(v -> parse("smtp.gate", v, Gate::parse)).orElse(Gate.MUST);
         List<String> select = get.apply("smtp.select")
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
-        String reportLang = get.apply("smtp.report.lang").orElse("en");
-        if (!reportLang.equals("en") && !reportLang.equals("de")) {
-            throw new ConfigException(Texts.of("config.lang", reportLang));
-        }
+        String reportLang = reportLang(get.apply("smtp.report.lang").orElse("en"));
         Path reportDir = reportDir(props);
         Duration timeout = get.apply("smtp.timeout").map(v -> parseDuration("smtp.timeout", v)).orElse(Duration.ofSeconds(5));
         Politeness.Limits politeness = Politeness.Limits.of(get.apply("smtp.concurrency").map(SuiteConfig::parseConcurrency),
-                get.apply("smtp.rate").flatMap(SuiteConfig::parseRate));
+                get.apply("smtp.rate").map(SuiteConfig::parseRate));
         boolean tlsStrict = get.apply("smtp.tls.strict").map(SuiteConfig::parseStrict).orElse(false);
         if (tlsStrict && trust.equals("any")) {
             throw new ConfigException(Texts.of("config.strict_any"));
@@ -153,11 +143,6 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
     /** True when no target was given and the embedded reference server stands in. */
     public boolean embedded() {
         return targets.isEmpty();
-    }
-
-    /** The servers of {@code smtp.target} and {@code smtp.targets.file}, in that order. */
-    public List<Target> listedTargets() {
-        return targets.listed().stream().map(PlannedTarget::target).toList();
     }
 
     /** Whether a requirement id is selected by {@code smtp.select}. */
@@ -334,17 +319,40 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
         return pem.toAbsolutePath().toString();
     }
 
-    static Duration parseDuration(String key, String value) {
-        Matcher m = DURATION.matcher(value.trim());
-        if (!m.matches()) {
-            throw new ConfigException(Texts.of("config.duration", key, value));
+    /** {@code smtp.report.lang} (or the merge's {@code --report-lang}): {@code en} or {@code de}, else refused. */
+    public static String reportLang(String value) {
+        if (!value.equals("en") && !value.equals("de")) {
+            throw new ConfigException(Texts.of("config.lang", value));
         }
-        double amount = Double.parseDouble(m.group(1));
-        Duration d = "ms".equals(m.group(2)) ? Duration.ofMillis((long) amount) : Duration.ofMillis((long) (amount * 1000));
+        return value;
+    }
+
+    static Duration parseDuration(String key, String value) {
+        Duration d = duration(value.trim()).orElseThrow(() -> new ConfigException(Texts.of("config.duration", key, value)));
         if (d.toMillis() < 50 || d.toSeconds() > 600) {
             throw new ConfigException(Texts.of("config.duration_range", key, value));
         }
         return d;
+    }
+
+    /** {@code 800ms}, {@code 5s}, {@code 1.5} (seconds), or empty. */
+    private static Optional<Duration> duration(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        double amount = Double.parseDouble(m.group(1));
+        return Optional.of(Duration.ofMillis((long) ("ms".equals(m.group(2)) ? amount : amount * 1000)));
+    }
+
+    /** {@code value} as {@link Integer#parseInt} reads it, if that is a number from min to max. */
+    private static OptionalInt wholeNumber(String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            return n >= min && n <= max ? OptionalInt.of(n) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     private static boolean parseStrict(String value) {
@@ -356,45 +364,32 @@ public record SuiteConfig(TargetSettings targets, Profile profile, String trust,
     }
 
     private static int parseConcurrency(String value) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= 50) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the allowed range
-        }
-        throw new ConfigException(Texts.of("config.concurrency", value));
+        return wholeNumber(value.trim(), 1, 50).orElseThrow(() -> new ConfigException(Texts.of("config.concurrency", value)));
     }
 
     private static int parseMxPort(String value) {
-        if (value.matches("\\d{1,5}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535) {
-            return Integer.parseInt(value);
-        }
-        throw new ConfigException("smtp.mx.port='" + value + "' is not a port from 1 to 65535; leave it out for 25, where "
-                + "MX hosts receive mail");
+        return (value.matches("\\d{1,5}") ? wholeNumber(value, 1, 65535) : OptionalInt.empty()).orElseThrow(() ->
+                new ConfigException("smtp.mx.port='" + value + "' is not a port from 1 to 65535; leave it out for 25, "
+                        + "where MX hosts receive mail"));
     }
 
-    /** {@code 10} (per minute), {@code 30/60s}, {@code 5/2s}, or {@code none} (no rate limit). */
-    private static Optional<PolitenessLimits> parseRate(String value) {
+    /**
+     * {@code 10} (per minute), {@code 30/60s}, {@code 5/2s}, or {@code none} (no rate limit): the starts and the window
+     * of the limits ({@code Politeness.Limits.of} reads nothing else of them).
+     */
+    private static PolitenessLimits parseRate(String value) {
         if (value.equalsIgnoreCase("none")) {
-            return Optional.of(new PolitenessLimits(1, PolitenessLimits.UNLIMITED, PolitenessLimits.DEFAULT_WINDOW));
+            return new PolitenessLimits(1, PolitenessLimits.UNLIMITED, PolitenessLimits.DEFAULT_WINDOW);
         }
         Matcher m = RATE.matcher(value.trim());
-        int sessions = m.matches() ? Integer.parseInt(m.group(1)) : 0;
-        if (sessions < 1 || sessions > 10_000) {
-            throw new ConfigException("smtp.rate='" + value + "' is not a rate from 1 to 10000 sessions; " + RATE_EXAMPLE);
-        }
-        Matcher w = DURATION.matcher(m.group(2) == null ? "60s" : m.group(2));
-        if (!w.matches()) {
-            throw new ConfigException("smtp.rate='" + value + "' has no window after the /; " + RATE_EXAMPLE);
-        }
-        double amount = Double.parseDouble(w.group(1));
-        Duration window = Duration.ofMillis((long) ("ms".equals(w.group(2)) ? amount : amount * 1000));
+        int sessions = (m.matches() ? wholeNumber(m.group(1), 1, 10_000) : OptionalInt.empty()).orElseThrow(() ->
+                new ConfigException("smtp.rate='" + value + "' is not a rate from 1 to 10000 sessions; " + RATE_EXAMPLE));
+        Duration window = duration(m.group(2) == null ? "60s" : m.group(2)).orElseThrow(() ->
+                new ConfigException("smtp.rate='" + value + "' has no window after the /; " + RATE_EXAMPLE));
         if (window.toMillis() < 1000 || window.toSeconds() > 3600) {
             throw new ConfigException("smtp.rate='" + value + "' has a window outside 1s..3600s; " + RATE_EXAMPLE);
         }
-        return Optional.of(new PolitenessLimits(1, sessions, window));
+        return new PolitenessLimits(1, sessions, window);
     }
 
     private static Pattern globToRegex(String glob) {

@@ -22,6 +22,7 @@ import org.starttls.targets.TargetSources;
 public record TargetSettings(List<PlannedTarget> listed, List<String> mxDomains, Optional<DnsSettings> dns, int mxPort,
                              Shard shard) {
 
+    /** Port 25: MX hosts receive mail there (RFC 5321 §4.5.4.2 and its predecessors). */
     public static final int MX_PORT = 25;
 
     public TargetSettings {

@@ -54,8 +54,9 @@ public final class ConformanceRun implements AutoCloseable {
     private static final Duration BACKSTOP_GRACE = Duration.ofSeconds(2);
     /**
      * Sessions a case opens at most, for the upper time bound printed before the run: a script case opens one, a Java
-     * check at most two at once and rarely more in all. The lower bound counts one per case: the catalogue against the
-     * reference server opens 54 sessions for 66 cases (13 of them open none).
+     * check at most two at once and rarely more in all. The lower bound counts one per applicable case and one for the
+     * probe. What a run really opens depends on the server: a case whose {@code @needs} the probe did not see opens
+     * none (it is judged from the probe's facts), a Java check may open two; summary.json records the count per target.
      */
     static final int SESSIONS_PER_CASE = 2;
 
@@ -63,7 +64,8 @@ public final class ConformanceRun implements AutoCloseable {
     private final List<ConformanceCase> cases;
     private final List<PlannedTarget> targets;
     private final Politeness politeness;
-    private final Map<String, Optional<InetAddress>> addresses;
+    /** The address of each target's host, if it resolved before the run: see {@link SmtpClient#addresses}. */
+    private final Map<Target, Optional<InetAddress>> addresses;
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService backstops = Executors.newSingleThreadScheduledExecutor(daemonThreads("smtp-backstop"));
     private final Consumer<Text> progress;
@@ -81,7 +83,7 @@ public final class ConformanceRun implements AutoCloseable {
                 .filter(c -> config.selects(c.requirement().id())).toList();
         config.checkSelection(this.cases.stream().map(ConformanceCase::requirement).distinct().toList(),
                 targets.stream().map(PlannedTarget::profile).collect(Collectors.toSet()));
-        this.addresses = Addresses.resolve(targets.stream().map(PlannedTarget::target).toList(), config.timeout());
+        this.addresses = client.addresses(targets.stream().map(PlannedTarget::target).toList());
     }
 
     /** The cases this run will execute per target, after {@code smtp.select}. */
@@ -104,7 +106,7 @@ public final class ConformanceRun implements AutoCloseable {
         Map<String, Integer> remote = new TreeMap<>();
         Map<String, Integer> loopback = new TreeMap<>();
         for (PlannedTarget t : targets) {
-            Optional<InetAddress> address = addresses.get(t.key());
+            Optional<InetAddress> address = addresses.get(t.target());
             boolean local = address.map(InetAddress::isLoopbackAddress).orElse(false);
             (local ? loopback : remote).merge(Politeness.key(t.target(), address), sessions(t.profile(), sessionsPerCase),
                     Integer::sum);
@@ -135,7 +137,7 @@ public final class ConformanceRun implements AutoCloseable {
         Target target = planned.target();
         Profile profile = planned.profile();
         SmtpClient targetClient = planned.serverNames().isEmpty() ? client : client.withServerNames(planned.serverNames());
-        PolitenessLimits limits = addresses.get(planned.key()).map(politeness::limits).orElse(politeness.limits().remote());
+        PolitenessLimits limits = addresses.get(planned.target()).map(politeness::limits).orElse(politeness.limits().remote());
         ExecutorService pool = Executors.newFixedThreadPool(limits.maxSessions(), daemonThreads("smtp-" + target));
         executors.add(pool);
         CompletableFuture<TargetFacts> facts = CompletableFuture.supplyAsync(() ->

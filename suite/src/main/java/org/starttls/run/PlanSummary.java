@@ -38,16 +38,6 @@ public final class PlanSummary {
             .thenComparing(t -> firstListed(t).map(Summary.Origin::line).orElse(0))
             .thenComparing(PlanSummary::key);
 
-    /**
-     * The settings every shard of one run must share, as {@code smtp.*} text: what is tested and how it is judged. Not
-     * in here: the shard itself, where and in which language reports go, the DNS resolvers (each machine may ask its
-     * own), and secrets (only whether an account is set). A trusted PEM file is named by its content: each machine
-     * may keep it elsewhere.
-     */
-    private static final List<String> SHARED = List.of("smtp.target", "smtp.targets.file", "smtp.mx", "smtp.mx.port",
-            "smtp.profile", "smtp.tls.trust", "smtp.tls.servername", "smtp.tls.strict", "smtp.helo",
-            "smtp.gate", "smtp.select", "smtp.timeout", "smtp.concurrency", "smtp.rate", "smtp.retry.421", "smtp.auth");
-
     private PlanSummary() {
     }
 
@@ -98,7 +88,12 @@ public final class PlanSummary {
         }).sorted(Comparator.comparing(Summary.DomainSummary::domain)).toList();
     }
 
-    /** The settings all shards share ({@link #SHARED}), as given; a setting not given is absent. */
+    /**
+     * The settings every shard of one run must share, as {@code smtp.*} text: what is tested and how it is judged; a
+     * setting not given is absent. Not in here: the shard itself, where and in which language reports go, the DNS
+     * resolvers (each machine may ask its own), and secrets (only whether an account is set). A trusted PEM file is
+     * named by its content: each machine may keep it elsewhere.
+     */
     static Map<String, String> settings(SuiteConfig config) {
         Map<String, String> settings = new TreeMap<>();
         settings.put("smtp.target", config.targets().listed().stream()
@@ -123,7 +118,6 @@ public final class PlanSummary {
         settings.put("smtp.rate", config.politeness().remote().describe() + "; " + config.politeness().loopback().describe());
         settings.put("smtp.retry.421", config.retry421().map(d -> d.toMillis() + "ms").orElse(""));
         settings.put("smtp.auth", config.credentials().isPresent() ? "account given" : "");
-        settings.keySet().retainAll(SHARED);
         settings.values().removeIf(String::isEmpty);
         return settings;
     }

@@ -42,11 +42,6 @@ public final class SummaryBuilder {
     private SummaryBuilder() {
     }
 
-    /** Waits for every target to finish and summarises it; the gate decides the exit code. */
-    public static Summary build(SuiteConfig config, Instant startedAt, List<TargetRun> runs, RunPlan plan) {
-        return build(config, startedAt, runs, plan, target -> null, false);
-    }
-
     /**
      * Waits for every target to finish and summarises it; the gate decides the exit code. {@code sessions} tells how many
      * connections the run opened to a target; {@code embedded} marks the embedded reference server.
@@ -111,12 +106,10 @@ public final class SummaryBuilder {
                 Findings.notGated(targets, gate));
     }
 
-    /** A summary for a run refused before any connection (bad configuration, malformed requirement file). */
-    public static Summary refused(Gate gate, Instant startedAt, String error) {
-        return refused(gate, startedAt, error, null, null);
-    }
-
-    /** {@link #refused(Gate, Instant, String)} with the reason in German too, and the report language if known. */
+    /**
+     * A summary for a run refused before any connection (bad configuration, malformed requirement file): the reason,
+     * in German too where known ({@code errorDe} may be null), and the report language if known (else null).
+     */
     public static Summary refused(Gate gate, Instant startedAt, String error, String errorDe, String lang) {
         return new Summary(SUITE, version(), startedAt.toString(), List.of(),
                 new Summary.GateResult(gate, false, ExitCode.CONFIGURATION_ERROR, List.of(error),
@@ -209,7 +202,8 @@ public final class SummaryBuilder {
         return out.toString();
     }
 
-    private static String version() {
+    /** The suite's version from the jar's manifest; {@code dev} when run from classes. */
+    public static String version() {
         String v = SummaryBuilder.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

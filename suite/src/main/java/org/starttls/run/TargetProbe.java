@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.starttls.cases.TargetFacts;
 import org.starttls.cases.Texts;
 import org.starttls.client.ConnectFailedException;
+import org.starttls.client.Durations;
 import org.starttls.client.MalformedReplyException;
 import org.starttls.client.Reply;
 import org.starttls.client.ReplyTimeoutException;
@@ -28,11 +29,7 @@ public final class TargetProbe {
     private TargetProbe() {
     }
 
-    public static TargetFacts probe(SmtpClient client, Target target, Profile profile, String helo) {
-        return probe(client, target, profile, helo, text -> { });
-    }
-
-    /** As {@link #probe(SmtpClient, Target, Profile, String)}; {@code progress} hears that the probe waits for a greeting. */
+    /** The probe session; {@code progress} hears that the probe waits for a greeting. */
     public static TargetFacts probe(SmtpClient client, Target target, Profile profile, String helo, Consumer<Text> progress) {
         Optional<Reply> greeting = Optional.empty();
         Optional<Reply> ehloClear = Optional.empty();
@@ -41,14 +38,14 @@ public final class TargetProbe {
         SmtpSession session = null;
         try {
             progress.accept(Texts.of("probe.waiting", target,
-                    human(client.settings().replyTimeout())));
+                    Durations.human(client.settings().replyTimeout())));
             session = profile == Profile.IMPLICIT_TLS ? client.connectImplicitTls(target) : client.connect(target);
             Reply first;
             try {
                 first = session.readReply();
             } catch (ReplyTimeoutException e) {
                 return problem(greeting, ehloClear, ehloTls, tls, session, false, firstBytes(target, e.receivedSoFar())
-                        .orElse(Texts.of("probe.no_greeting", target, human(client.settings().replyTimeout()), e.getMessage())));
+                        .orElse(Texts.of("probe.no_greeting", target, Durations.human(client.settings().replyTimeout()), e.getMessage())));
             } catch (MalformedReplyException e) {
                 Optional<Text> looksLike = firstBytes(target, e.offendingBytes());
                 if (looksLike.isPresent()) {
@@ -111,11 +108,6 @@ public final class TargetProbe {
             return Optional.of(Texts.of("probe.looks_like_http", target, start.lines().findFirst().orElse(start).strip()));
         }
         return Optional.empty();
-    }
-
-    /** 5s, 800ms: as smtp.timeout is written. */
-    static String human(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static TargetFacts problem(Optional<Reply> greeting, Optional<Reply> ehloClear, Optional<Reply> ehloTls,

@@ -19,9 +19,6 @@ import org.starttls.summary.Profile;
  */
 public record DomainReport(String domain, Status status, List<MxHost> hosts, String summary, List<String> notes) {
 
-    /** Port 25: MX hosts receive mail there (RFC 5321 §4.5.4.2 and its predecessors). */
-    public static final int SMTP_PORT = 25;
-
     /** What the domain's DNS says. */
     public enum Status {
         /** At least one MX host has an address: those addresses are targets. */
@@ -57,14 +54,10 @@ public record DomainReport(String domain, Status status, List<MxHost> hosts, Str
     }
 
     /**
-     * One {@code offer-tls} target on port 25 for every address of every MX host, the MX host's name as the name the
-     * certificate should carry. An address of two MX hosts is two entries here; {@link TargetPlan} merges them.
+     * One {@code offer-tls} target on {@code port} ({@code smtp.mx.port}) for every address of every MX host, the MX
+     * host's name as the name the certificate should carry. An address of two MX hosts is two entries here;
+     * {@link TargetPlan} merges them.
      */
-    public List<PlannedTarget> targets() {
-        return targets(SMTP_PORT);
-    }
-
-    /** {@link #targets()} on another port than 25: for test setups whose MX hosts cannot listen on 25. */
     public List<PlannedTarget> targets(int port) {
         List<PlannedTarget> targets = new ArrayList<>();
         for (MxHost host : hosts) {
@@ -75,9 +68,5 @@ public record DomainReport(String domain, Status status, List<MxHost> hosts, Str
             }
         }
         return targets;
-    }
-
-    public boolean failed() {
-        return status == Status.FAILED;
     }
 }

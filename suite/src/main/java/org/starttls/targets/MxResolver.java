@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.starttls.client.Durations;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
@@ -224,7 +225,7 @@ public final class MxResolver implements AutoCloseable {
             case RCODE:
                 return "the resolver answered " + r.detail() + " for " + what;
             case TIMEOUT:
-                return "no answer for " + what + " from " + servers + " within " + seconds(settings.timeout().toMillis())
+                return "no answer for " + what + " from " + servers + " within " + Durations.spaced(settings.timeout())
                         + " (" + settings.attempts() + " attempt" + (settings.attempts() == 1 ? "" : "s") + ")";
             case NETWORK:
                 return "the resolver " + servers + " could not be asked for " + what + " (" + r.detail() + ")";
@@ -233,7 +234,7 @@ public final class MxResolver implements AutoCloseable {
             case CNAME_TOO_LONG:
                 return text(r.name()) + " is a chain of more than " + settings.maxCnameHops() + " CNAMEs (" + chain(r) + ")";
             default:
-                return what + " was not answered within the domain's budget of " + seconds(settings.domainBudget().toMillis());
+                return what + " was not answered within the domain's budget of " + Durations.spaced(settings.domainBudget());
         }
     }
 
@@ -269,10 +270,6 @@ public final class MxResolver implements AutoCloseable {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
-    }
-
-    private static String seconds(long millis) {
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     @Override

@@ -74,10 +74,6 @@ public final class PerIpLimiter {
             this.key = key;
         }
 
-        public String key() {
-            return key;
-        }
-
         @Override
         public void close() {
             lock.lock();
@@ -105,11 +101,6 @@ public final class PerIpLimiter {
     /** The key of a target: its address when the host is a literal, else its canonical host name. */
     public static String key(Target target) {
         return Hosts.canonical(target.host());
-    }
-
-    /** {@link #acquire(String, Duration, int)} for a session opened while holding none to {@code key}. */
-    public Permit acquire(String key, Duration maxWait) throws InterruptedException, PolitenessTimeoutException {
-        return acquire(key, maxWait, 0);
     }
 
     /**

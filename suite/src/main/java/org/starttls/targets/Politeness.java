@@ -29,8 +29,8 @@ public final class Politeness {
 
     private final PerIpLimiter remote;
     private final PerIpLimiter loopback;
+    private final TimeSource time;
     private final AtomicLong admitUntilNanos = new AtomicLong(Long.MAX_VALUE);
-    private final AtomicLong sessions = new AtomicLong();
 
     /**
      * The limits of a run: for servers on other machines, and for servers on loopback addresses.
@@ -58,13 +58,19 @@ public final class Politeness {
         }
     }
 
-    private Politeness(Limits limits) {
-        this.remote = new PerIpLimiter(limits.remote());
-        this.loopback = new PerIpLimiter(limits.loopback());
+    private Politeness(Limits limits, TimeSource time) {
+        this.remote = new PerIpLimiter(limits.remote(), time);
+        this.loopback = new PerIpLimiter(limits.loopback(), time);
+        this.time = time;
     }
 
     public static Politeness of(Limits limits) {
-        return new Politeness(limits);
+        return of(limits, TimeSource.SYSTEM);
+    }
+
+    /** With the clock {@code time} for the limits, the waits and {@link #admitUntil(long)}. */
+    static Politeness of(Limits limits, TimeSource time) {
+        return new Politeness(limits, time);
     }
 
     /** The limiter key of a server: its canonical address, and on loopback also the port. */
@@ -87,14 +93,13 @@ public final class Politeness {
         return new Limits(remote.limits(), loopback.limits());
     }
 
-    /** From then on no session is admitted: a waiting one is refused with a sentence that names the bound. */
+    /**
+     * From then on no session is admitted: a waiting one is refused with a sentence that names the bound.
+     *
+     * @param nanoTime on this instance's clock: {@link System#nanoTime()} outside the self-tests
+     */
     public void admitUntil(long nanoTime) {
         admitUntilNanos.set(nanoTime);
-    }
-
-    /** Connections admitted so far. */
-    public long sessions() {
-        return sessions.get();
     }
 
     /** The gate of one target's probe session: nobody to tell about waiting. */
@@ -110,7 +115,7 @@ public final class Politeness {
         Map<String, Integer> holding = new ConcurrentHashMap<>();
         return (address, target) -> {
             String key = key(address.getAddress(), address.getPort());
-            long start = System.nanoTime();
+            long start = time.nanoTime();
             PerIpLimiter.Permit permit;
             try {
                 permit = limiter(address.getAddress()).acquire(key, maxWait(), holding.getOrDefault(key, 0));
@@ -121,9 +126,8 @@ public final class Politeness {
                 Thread.currentThread().interrupt();
                 throw new SessionException("interrupted while waiting for the politeness limits of " + key, e);
             } finally {
-                waited.accept(Duration.ofNanos(System.nanoTime() - start));
+                waited.accept(Duration.ofNanos(time.nanoTime() - start));
             }
-            sessions.incrementAndGet();
             holding.merge(key, 1, Integer::sum);
             AtomicBoolean closed = new AtomicBoolean();
             return () -> {
@@ -141,6 +145,6 @@ public final class Politeness {
 
     private Duration maxWait() {
         long until = admitUntilNanos.get();
-        return until == Long.MAX_VALUE ? Duration.ofDays(1) : Duration.ofNanos(Math.max(0, until - System.nanoTime()));
+        return until == Long.MAX_VALUE ? Duration.ofDays(1) : Duration.ofNanos(Math.max(0, until - time.nanoTime()));
     }
 }

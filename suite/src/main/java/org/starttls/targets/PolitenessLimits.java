@@ -1,6 +1,7 @@
 package org.starttls.targets;
 
 import java.time.Duration;
+import org.starttls.client.Durations;
 
 /**
  * How hard the run may press one IP address: at most {@code maxSessions} sessions open at once, and at most
@@ -38,12 +39,12 @@ import java.time.Duration;
  * with before these limits existed: 4 sessions at once, no rate limit. Explicit limits apply to loopback too.
  *
  * <h2>What the rate costs</h2>
- * One target's full catalogue is about 50 to 55 sessions today (the probe and one per case that connects: 54 against
- * the reference server with require-tls). At 10 a minute, the 51st session cannot start before 5 minutes have passed
- * ({@link RunTimeBound#minimum}): <b>a real MX takes about 4 to 5 minutes per address</b> at the least, whatever the
- * server's speed. Addresses are limited separately, so a domain with four MX addresses or a list of 50 domains takes
- * about as long as one address, as long as the run tests addresses in parallel. An operator testing their own server
- * can raise the limits; 30 a minute brings one address down to a minute or two.
+ * One target's catalogue is one session for the probe and about one per case that connects, so the time the rate costs
+ * grows with the catalogue: with S sessions to one address and R starts per window W, the last session cannot start
+ * before floor((S-1)/R) windows have passed ({@link RunTimeBound#minimum}), whatever the server's speed; the run
+ * prints that bound before its first session. Addresses are limited separately, so a domain with four MX addresses or
+ * a list of many domains takes about as long as one address, as long as the run tests addresses in parallel. An
+ * operator testing their own server can raise the limits: the time shrinks in proportion to R.
  *
  * @param maxSessions simultaneous sessions per IP address
  * @param maxStarts   sessions started per IP address in any window
@@ -88,10 +89,6 @@ public record PolitenessLimits(int maxSessions, int maxStarts, Duration window) 
     /** {@code 2 sessions at once, 10 per 60 s}: for the run's first lines. */
     public String describe() {
         return maxSessions + " session" + (maxSessions == 1 ? "" : "s") + " at once, "
-                + (rateLimited() ? maxStarts + " per " + seconds(window) : "no rate limit");
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+                + (rateLimited() ? maxStarts + " per " + Durations.spaced(window) : "no rate limit");
     }
 }

@@ -1,9 +1,7 @@
 package org.starttls.targets;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How long the sessions of a run take at least and at most under the per-IP limits, computed before the first
@@ -21,17 +19,16 @@ import java.util.TreeMap;
  * </ul>
  * Addresses are limited independently, so the run's bound is the largest per address, provided the run gives every
  * address enough workers at once (it starts all targets together). The maximum assumes every session uses its whole
- * budget; the minimum is what a fast server costs: with the defaults (10 a minute) and ~100 sessions per target,
- * 9 minutes.
+ * budget; the minimum is what a fast server costs, and grows by a window for every R sessions to one address.
  *
  * @param minimum   no run with these sessions can be shorter
- * @param maximum   no run with these sessions can be longer (plus {@link #plus(Duration)} for work before sessions)
+ * @param maximum   no run with these sessions can be longer
  * @param addresses how many limiter keys there are
  * @param sessions  sessions in all
  */
 public record RunTimeBound(Duration minimum, Duration maximum, int addresses, int sessions) {
 
-    /** The bound for the sessions per limiter key ({@link #sessionsByKey}). */
+    /** The bound for the sessions per limiter key ({@link Politeness#key(java.net.InetAddress, int)}). */
     public static RunTimeBound of(Map<String, Integer> sessionsByKey, PolitenessLimits limits, Duration sessionBudget) {
         Duration min = Duration.ZERO;
         Duration max = Duration.ZERO;
@@ -44,13 +41,6 @@ public record RunTimeBound(Duration minimum, Duration maximum, int addresses, in
             max = high.compareTo(max) > 0 ? high : max;
         }
         return new RunTimeBound(min, max, sessionsByKey.size(), total);
-    }
-
-    /** Sessions per limiter key ({@link PerIpLimiter#key(org.starttls.client.Target)}) when each target runs this many. */
-    public static Map<String, Integer> sessionsByKey(Collection<PlannedTarget> targets, int sessionsPerTarget) {
-        Map<String, Integer> byKey = new TreeMap<>();
-        targets.forEach(t -> byKey.merge(PerIpLimiter.key(t.target()), sessionsPerTarget, Integer::sum));
-        return byKey;
     }
 
     /** The shortest time in which one address can see {@code sessions} sessions start. */
@@ -75,11 +65,6 @@ public record RunTimeBound(Duration minimum, Duration maximum, int addresses, in
         return new RunTimeBound(minimum.compareTo(other.minimum) >= 0 ? minimum : other.minimum,
                 maximum.compareTo(other.maximum) >= 0 ? maximum : other.maximum, addresses + other.addresses,
                 sessions + other.sessions);
-    }
-
-    /** This bound with {@code setup} (MX resolution, {@link DnsSettings#maxDuration(int)}) before the first session. */
-    public RunTimeBound plus(Duration setup) {
-        return new RunTimeBound(minimum, maximum.plus(setup), addresses, sessions);
     }
 
     /** {@code 300 sessions to 3 addresses: at least 9 min, at most 59 min}. */

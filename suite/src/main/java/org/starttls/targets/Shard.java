@@ -2,10 +2,8 @@ package org.starttls.targets;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,12 +53,6 @@ public record Shard(int index, int count) {
             shards.put(key, k++ % count + 1);
         }
         return shards;
-    }
-
-    /** The units of this shard, in the order given. */
-    public <T> List<T> select(Collection<T> units, Function<? super T, String> key) {
-        Map<String, Integer> shards = assign(count, units.stream().map(key).toList());
-        return units.stream().filter(u -> shards.get(key.apply(u)) == index).toList();
     }
 
     public boolean isAll() {

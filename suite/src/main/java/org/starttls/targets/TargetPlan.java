@@ -9,7 +9,7 @@ import java.util.Map;
  * The run's targets: the listed ones ({@code smtp.target}, {@code smtp.targets.file}) and the MX addresses of the
  * {@code smtp.mx} domains, one target per server. An address that several domains or MX hosts share is one target
  * whose origins name each of them, so it is tested once and reported for every domain that uses it
- * ({@link #targetsOf(String)}). Targets are in {@link PlannedTarget#BY_KEY} order: the same on every machine.
+ * ({@link PlannedTarget#domains()}). Targets are in {@link PlannedTarget#BY_KEY} order: the same on every machine.
  *
  * @param targets every server to test, once, sorted by key
  * @param domains what MX resolution found per domain, in the order given
@@ -22,14 +22,10 @@ public record TargetPlan(List<PlannedTarget> targets, List<DomainReport> domains
     }
 
     /**
-     * Merges listed targets and the targets of the domains. Refuses one server with two profiles (a listed
-     * {@code require-tls} server that is also a domain's MX), in one sentence naming both origins.
+     * Merges listed targets and the targets of the domains, their MX hosts tested on {@code mxPort}
+     * ({@link DomainReport#targets(int)}). Refuses one server with two profiles (a listed {@code require-tls} server
+     * that is also a domain's MX), in one sentence naming both origins.
      */
-    public static TargetPlan of(List<PlannedTarget> listed, List<DomainReport> domains) {
-        return of(listed, domains, DomainReport.SMTP_PORT);
-    }
-
-    /** {@link #of(List, List)} with the MX hosts tested on {@code mxPort} ({@link DomainReport#targets(int)}). */
     public static TargetPlan of(List<PlannedTarget> listed, List<DomainReport> domains, int mxPort) {
         Map<String, PlannedTarget> byKey = new LinkedHashMap<>();
         List<PlannedTarget> all = new ArrayList<>(listed);
@@ -38,15 +34,5 @@ public record TargetPlan(List<PlannedTarget> targets, List<DomainReport> domains
             byKey.merge(t.key(), t, PlannedTarget::merge);
         }
         return new TargetPlan(byKey.values().stream().sorted(PlannedTarget.BY_KEY).toList(), domains);
-    }
-
-    /** The targets that are addresses of this domain's MX hosts. */
-    public List<PlannedTarget> targetsOf(String domain) {
-        return targets.stream().filter(t -> t.domains().contains(domain)).toList();
-    }
-
-    /** Domains with nothing to test although they should receive mail: the run reports them as not evaluated. */
-    public List<DomainReport> failedDomains() {
-        return domains.stream().filter(DomainReport::failed).toList();
     }
 }

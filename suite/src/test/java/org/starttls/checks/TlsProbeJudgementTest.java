@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
-import java.util.List;
 import io.netty.channel.ChannelPipeline;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 import org.starttls.checks.Judged.Account;

@@ -558,11 +558,7 @@ class SmtpSessionTest {
 
     @Test
     void aRefusedConnectionSaysSo() throws Exception {
-        int port;
-        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = unused.getLocalPort();
-        }
-        Target target = new Target("127.0.0.1", port);
+        Target target = closeLater(RefusingPort.open()).target();
 
         ConnectFailedException failure = catchThrowableOfType(ConnectFailedException.class, () -> client().connect(target));
 

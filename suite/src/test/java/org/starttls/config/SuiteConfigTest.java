@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.starttls.client.Target;
 import org.starttls.summary.Gate;
 import org.starttls.summary.Profile;
+import org.starttls.targets.PlannedTarget;
 
 class SuiteConfigTest {
 
@@ -28,7 +29,7 @@ class SuiteConfigTest {
         SuiteConfig c = SuiteConfig.from(Map.of("smtp.target", "127.0.0.1:2525, [::1]:25", "smtp.profile", "offer-tls",
                 "smtp.tls.trust", "ANY", "smtp.gate", "should", "smtp.select", "RFC3207-4.2-*, RFC3207-3-*",
                 "smtp.timeout", "800ms", "smtp.concurrency", "2", "smtp.helo", "client.example.org"));
-        assertThat(c.listedTargets()).containsExactly(new Target("127.0.0.1", 2525), new Target("::1", 25));
+        assertThat(c.targets().listed()).extracting(PlannedTarget::target).containsExactly(new Target("127.0.0.1", 2525), new Target("::1", 25));
         assertThat(c.profile()).isEqualTo(Profile.OFFER_TLS);
         assertThat(c.trust()).isEqualTo("any");
         assertThat(c.gate()).isEqualTo(Gate.SHOULD);
@@ -71,7 +72,7 @@ class SuiteConfigTest {
         System.setProperty("smtp.gate", "MAYBE");
         try {
             assertThat(SuiteConfig.reportDir(SuiteConfig.settingsFromEnvironment())).isEqualTo(java.nio.file.Path.of("/tmp/reports-of-a-refused-run"));
-            assertThatThrownBy(SuiteConfig::fromEnvironment).isInstanceOf(ConfigException.class);
+            assertThatThrownBy(() -> SuiteConfig.from(SuiteConfig.settingsFromEnvironment())).isInstanceOf(ConfigException.class);
         } finally {
             System.clearProperty("smtp.report.dir");
             System.clearProperty("smtp.gate");

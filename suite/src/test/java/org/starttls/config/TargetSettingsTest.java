@@ -72,6 +72,10 @@ class TargetSettingsTest {
                 .isEqualTo("2 sessions at once, 5 per 2 s");
         assertThat(SuiteConfig.from(Map.of("smtp.rate", "none")).politeness().remote().describe())
                 .isEqualTo("2 sessions at once, no rate limit");
+        assertThat(SuiteConfig.from(Map.of("smtp.rate", " 30 / 1.5s ", "smtp.concurrency", " 3 ")).politeness().remote())
+                .isEqualTo(new PolitenessLimits(3, 30, Duration.ofMillis(1500)));
+        assertThat(SuiteConfig.from(Map.of("smtp.rate", "10000/3600000ms")).politeness().remote())
+                .isEqualTo(new PolitenessLimits(2, 10_000, Duration.ofHours(1)));
     }
 
     @Test
@@ -97,6 +101,8 @@ class TargetSettingsTest {
                 + "per minute and server address such as 10, a number per window such as 30/60s, or none");
         assertRefused(Map.of("smtp.rate", "10/500ms"), "smtp.rate='10/500ms' has a window outside 1s..3600s");
         assertRefused(Map.of("smtp.rate", "10/soon"), "smtp.rate='10/soon' has no window after the /");
+        assertRefused(Map.of("smtp.rate", "10001"), "smtp.rate='10001' is not a rate from 1 to 10000 sessions");
+        assertRefused(Map.of("smtp.rate", "0/60s"), "smtp.rate='0/60s' is not a rate from 1 to 10000 sessions");
     }
 
     private static void assertRefused(Map<String, String> props, String start) {

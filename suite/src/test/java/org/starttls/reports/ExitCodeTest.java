@@ -2,11 +2,10 @@ package org.starttls.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttls.client.RefusingPort;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.zoo.Variant;
@@ -46,14 +45,12 @@ class ExitCodeTest {
 
     @Test
     void twoWhenATargetCannotBeEvaluated(@TempDir Path dir) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        MainCommand run = MainCommand.run(dir, "--select", FEW, "127.0.0.1:" + closedPort);
+        try (RefusingPort refusing = RefusingPort.open()) {
+            MainCommand run = MainCommand.run(dir, "--select", FEW, refusing.target().toString());
 
-        assertCode(run, ExitCode.NOT_EVALUATED);
-        assertThat(run.text()).contains("[smtp] NOT EVALUATED: 127.0.0.1:" + closedPort + ": cannot connect");
+            assertCode(run, ExitCode.NOT_EVALUATED);
+            assertThat(run.text()).contains("[smtp] NOT EVALUATED: " + refusing.target() + ": cannot connect");
+        }
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttls.client.RefusingPort;
 import org.starttls.run.SummaryBuilder;
 import org.starttls.summary.ExitCode;
 import org.starttls.summary.Gate;
@@ -94,11 +93,11 @@ class TwoTargetReportTest {
 
     @Test
     void anUnreachableTargetIsOneLineInTheTableAndOneGateLine(@TempDir Path dir) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+        String refused;
+        try (RefusingPort refusing = RefusingPort.open()) {
+            refused = refusing.target().toString();
+            TwoTargetRun.conformanceRun(dir, Map.of("smtp.target", refused));
         }
-        TwoTargetRun.conformanceRun(dir, Map.of("smtp.target", "127.0.0.1:" + closedPort));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThat(ComplianceGate.fromDirectory(dir, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
@@ -107,7 +106,7 @@ class TwoTargetReportTest {
         assertThat(lines).filteredOn(l -> l.contains("could not be evaluated")).hasSize(1);
         assertThat(lines).filteredOn(l -> l.trim().startsWith("INCONCLUSIVE")).isEmpty();
         assertThat(lines).filteredOn(l -> l.startsWith("[smtp] NOT EVALUATED")).singleElement(STRING)
-                .startsWith("[smtp] NOT EVALUATED: 127.0.0.1:" + closedPort + ": cannot connect");
+                .startsWith("[smtp] NOT EVALUATED: " + refused + ": cannot connect");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -26,6 +25,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.checks.ExtraScripts;
+import org.starttls.client.RefusingPort;
 import org.starttls.fixtures.pki.Credential;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.Behaviour;
@@ -79,11 +79,8 @@ final class HostileCases {
     static List<HostileCase> all() {
         List<HostileCase> cases = new ArrayList<>();
         cases.add(new HostileCase("connection refused", "connect timeout", 1, (pki, ca) -> {
-            int port;
-            try (ServerSocket closed = new ServerSocket(0)) {
-                port = closed.getLocalPort();
-            }
-            return Started.of(() -> { }, "127.0.0.1:" + port);
+            RefusingPort refusing = RefusingPort.open();
+            return Started.of(refusing, refusing.target().toString());
         }, error("connection refused")));
         cases.add(new HostileCase("DNS name does not resolve (.invalid)", "connect timeout (the lookup counts against it)", 1,
                 (pki, ca) -> Started.of(() -> { }, "mail.conformance.invalid:25"), error("resolve", "no answer for host")));

@@ -78,7 +78,7 @@ class SecretsTest {
         System.setProperty("smtp.auth.user", USER);
         System.setProperty("smtp.auth.password", SECRET);
         try {
-            SuiteConfig config = SuiteConfig.fromEnvironment();
+            SuiteConfig config = SuiteConfig.from(SuiteConfig.settingsFromEnvironment());
             assertThat(config.credentials()).map(Credentials::password).contains(SECRET);
             assertThat(System.getProperty("smtp.auth.password")).isNull();
             assertThat(config.toString()).doesNotContain(SECRET);

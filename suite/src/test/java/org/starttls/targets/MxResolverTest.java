@@ -1,6 +1,7 @@
 package org.starttls.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.starttls.config.TargetSettings.MX_PORT;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -55,11 +56,11 @@ class MxResolverTest {
         assertThat(report.hosts()).extracting(DomainReport.MxHost::name, DomainReport.MxHost::preference)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("mx1.example.org", 10),
                         org.assertj.core.groups.Tuple.tuple("mx2.example.org", 20));
-        assertThat(report.targets()).extracting(PlannedTarget::toString).containsExactly(
+        assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::toString).containsExactly(
                 "192.0.2.11:25 offer-tls (mx1.example.org)", "[2001:db8::11]:25 offer-tls (mx1.example.org)",
                 "192.0.2.12:25 offer-tls (mx2.example.org)");
-        assertThat(report.targets().get(0).profile()).isEqualTo(Profile.OFFER_TLS);
-        assertThat(report.targets().get(2).origins()).containsExactly(new Origin.Mx("example.org", "mx2.example.org", 20, false));
+        assertThat(report.targets(MX_PORT).get(0).profile()).isEqualTo(Profile.OFFER_TLS);
+        assertThat(report.targets(MX_PORT).get(2).origins()).containsExactly(new Origin.Mx("example.org", "mx2.example.org", 20, false));
         assertThat(report.notes()).isEmpty();
         assertThat(dns.queries()).extracting(LoopbackDnsServer.Query::toString).contains("example.org/MX/UDP",
                 "mx1.example.org/A/UDP", "mx1.example.org/AAAA/UDP", "mx2.example.org/A/UDP", "mx2.example.org/AAAA/UDP");
@@ -70,7 +71,7 @@ class MxResolverTest {
         DomainReport report = resolve(Zone.builder().a("small.example", "192.0.2.20").build(), "small.example");
 
         assertThat(report.status()).isEqualTo(DomainReport.Status.TESTABLE);
-        assertThat(report.targets()).singleElement().satisfies(t -> {
+        assertThat(report.targets(MX_PORT)).singleElement().satisfies(t -> {
             assertThat(t.key()).isEqualTo("192.0.2.20:25");
             assertThat(t.serverName()).hasValue("small.example");
             assertThat(t.origins()).containsExactly(new Origin.Mx("small.example", "small.example", 0, true));
@@ -87,7 +88,7 @@ class MxResolverTest {
         assertThat(report.status()).isEqualTo(DomainReport.Status.FAILED);
         assertThat(report.summary()).isEqualTo("bare.example has no MX record and no A or AAAA record (RFC 5321 §5.1): it "
                 + "receives no mail, so there is no server to test");
-        assertThat(report.targets()).isEmpty();
+        assertThat(report.targets(MX_PORT)).isEmpty();
     }
 
     @Test
@@ -96,10 +97,9 @@ class MxResolverTest {
                 "nomail.example");
 
         assertThat(report.status()).isEqualTo(DomainReport.Status.NULL_MX);
-        assertThat(report.failed()).isFalse();
         assertThat(report.summary()).isEqualTo("nomail.example publishes a null MX (MX 0 ., RFC 7505): it accepts no mail, "
                 + "so there is no server to test");
-        assertThat(report.targets()).isEmpty();
+        assertThat(report.targets(MX_PORT)).isEmpty();
         assertThat(dns.queries()).extracting(LoopbackDnsServer.Query::type).containsExactly("MX");
     }
 
@@ -108,7 +108,7 @@ class MxResolverTest {
         DomainReport report = resolve(Zone.builder().nullMx("mixed.example").mx("mixed.example", 10, "mx.mixed.example")
                 .a("mx.mixed.example", "192.0.2.31").build(), "mixed.example");
 
-        assertThat(report.targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.31:25");
+        assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::key).containsExactly("192.0.2.31:25");
         assertThat(report.notes()).singleElement().asString().contains("RFC 7505 §3 forbids");
     }
 
@@ -125,7 +125,8 @@ class MxResolverTest {
         assertThat(resolver.resolve("closed.example").summary()).isEqualTo("the MX lookup of closed.example failed: the "
                 + "resolver " + server + " refused to answer MX closed.example; give smtp.dns.server a resolver that serves "
                 + "this machine");
-        assertThat(List.of(gone, resolver.resolve("broken.example"))).allMatch(DomainReport::failed);
+        assertThat(List.of(gone, resolver.resolve("broken.example"))).extracting(DomainReport::status)
+                .containsOnly(DomainReport.Status.FAILED);
         // an error answer is final: one query each, no retry
         assertThat(dns.queries("broken.example")).hasSize(2);
     }
@@ -147,7 +148,7 @@ class MxResolverTest {
                 .fail("mx.v4.example", Type.AAAA, Zone.Failure.SILENT).build(), "v4.example", MxResolverTest::quick);
 
         assertThat(report.status()).isEqualTo(DomainReport.Status.TESTABLE);
-        assertThat(report.targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.40:25");
+        assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::key).containsExactly("192.0.2.40:25");
         assertThat(report.notes()).containsExactly("left out: no answer for AAAA mx.v4.example from " + dns.hostPort()
                 + " within 200 ms (2 attempts)");
     }
@@ -174,7 +175,7 @@ class MxResolverTest {
                 .cname("mx.real.example", "host.provider.example").a("host.provider.example", "192.0.2.60").build(),
                 "alias.example");
 
-        assertThat(report.targets()).extracting(PlannedTarget::toString).containsExactly("192.0.2.60:25 offer-tls (mx.real.example)");
+        assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::toString).containsExactly("192.0.2.60:25 offer-tls (mx.real.example)");
         assertThat(report.notes()).containsExactly(
                 "alias.example is an alias (CNAME) of real.example; the MX records of real.example are used (RFC 5321 §5.1)",
                 "MX host mx.real.example is an alias (CNAME) of host.provider.example; RFC 2181 §10.3 says an MX must name a "
@@ -188,7 +189,7 @@ class MxResolverTest {
         dns.chaseCnames(false);
         resolver = new MxResolver(DnsSettings.server(dns.hostPort()));
 
-        assertThat(resolver.resolve("hop.example").targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.61:25");
+        assertThat(resolver.resolve("hop.example").targets(MX_PORT)).extracting(PlannedTarget::key).containsExactly("192.0.2.61:25");
         assertThat(dns.queries()).extracting(LoopbackDnsServer.Query::toString)
                 .contains("mx.hop.example/A/UDP", "one.example/A/UDP", "two.example/A/UDP");
     }
@@ -213,7 +214,7 @@ class MxResolverTest {
                 .fail("mx.budget.example", Type.AAAA, Zone.Failure.SILENT).build(), "budget.example",
                 s -> s.withTimeout(Duration.ofSeconds(5), 3).withLimits(8, 10, Duration.ofMillis(400)));
 
-        assertThat(report.targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.70:25");
+        assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::key).containsExactly("192.0.2.70:25");
         assertThat(report.notes()).containsExactly("left out: AAAA mx.budget.example was not answered within the domain's "
                 + "budget of 400 ms");
     }
@@ -235,7 +236,7 @@ class MxResolverTest {
         DomainReport report = resolve(Zone.builder().mx("zero.example", 10, "mx.zero.example")
                 .a("mx.zero.example", "0.0.0.0", "192.0.2.90").build(), "zero.example");
 
-        assertThat(report.targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.90:25");
+        assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::key).containsExactly("192.0.2.90:25");
         assertThat(report.notes()).containsExactly("mx.zero.example has the address 0.0.0.0, where no server can listen; left out");
     }
 
@@ -246,7 +247,7 @@ class MxResolverTest {
         dns.udpLimit(512);
         resolver = new MxResolver(DnsSettings.server(dns.hostPort()));
 
-        assertThat(resolver.resolve("big.example").targets()).hasSize(40);
+        assertThat(resolver.resolve("big.example").targets(MX_PORT)).hasSize(40);
         assertThat(dns.queries("mx.big.example")).extracting(LoopbackDnsServer.Query::transport).contains(LoopbackDnsServer.Transport.TCP);
     }
 

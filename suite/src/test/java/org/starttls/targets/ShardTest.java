@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,12 @@ class ShardTest {
         return keys;
     }
 
+    /** The units as {@code smtp.mx} domains, split by {@link TargetSources#shard}: what the run divides. */
     private static Map<Integer, List<String>> split(List<String> units, int count) {
+        TargetSources sources = new TargetSources(List.of(), units);
         Map<Integer, List<String>> parts = new HashMap<>();
         for (int i = 1; i <= count; i++) {
-            parts.put(i, new Shard(i, count).select(units, Function.identity()));
+            parts.put(i, sources.shard(new Shard(i, count)).domains());
         }
         return parts;
     }
@@ -97,7 +98,15 @@ class ShardTest {
         List<String> units = List.of("mx d.example", "host b.example", "mx a.example", "host c.example", "mx e.example");
         assertThat(Shard.assign(2, units)).containsExactly(Map.entry("host b.example", 1), Map.entry("host c.example", 2),
                 Map.entry("mx a.example", 1), Map.entry("mx d.example", 2), Map.entry("mx e.example", 1));
-        assertThat(new Shard(2, 2).select(units, Function.identity())).containsExactly("mx d.example", "host c.example");
+        TargetSources sources = new TargetSources(List.of(listed("b.example:25", 1), listed("c.example:25", 2)),
+                List.of("d.example", "a.example", "e.example"));
+        TargetSources second = sources.shard(new Shard(2, 2));
+        assertThat(second.listed()).extracting(PlannedTarget::key).containsExactly("c.example:25");
+        assertThat(second.domains()).containsExactly("d.example");
+    }
+
+    private static PlannedTarget listed(String target, int line) {
+        return PlannedTarget.listed(Target.parse(target), Profile.OFFER_TLS, "targets.txt", line);
     }
 
     @ParameterizedTest
@@ -117,7 +126,6 @@ class ShardTest {
     void parsesAndPrints() {
         assertThat(Shard.parse(" 2 / 4 ")).isEqualTo(new Shard(2, 4)).hasToString("2/4");
         assertThat(Shard.parse("1/1").isAll()).isTrue();
-        assertThat(Shard.ALL.select(List.of("b", "a"), Function.identity())).containsExactly("b", "a");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.starttls.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.starttls.config.TargetSettings.MX_PORT;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -31,15 +32,17 @@ class TargetPlanTest {
         DomainReport b = testable("b.example", host("mx1.provider.example", 5, "192.0.2.1"));
         DomainReport c = testable("c.example", host("alt.provider.example", 10, "192.0.2.2"));
 
-        TargetPlan plan = TargetPlan.of(List.of(), List.of(a, b, c));
+        TargetPlan plan = TargetPlan.of(List.of(), List.of(a, b, c), MX_PORT);
 
         assertThat(plan.targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.1:25", "192.0.2.2:25",
                 "[2001:db8::1]:25");
         assertThat(plan.targets().get(0).domains()).containsExactly("a.example", "b.example");
         assertThat(plan.targets().get(1).serverNames()).containsExactly("alt.provider.example", "mx2.provider.example");
-        assertThat(plan.targetsOf("a.example")).hasSize(3);
-        assertThat(plan.targetsOf("b.example")).extracting(PlannedTarget::key).containsExactly("192.0.2.1:25");
-        assertThat(plan.targetsOf("c.example")).extracting(PlannedTarget::key).containsExactly("192.0.2.2:25");
+        assertThat(plan.targets()).filteredOn(t -> t.domains().contains("a.example")).hasSize(3);
+        assertThat(plan.targets()).filteredOn(t -> t.domains().contains("b.example")).extracting(PlannedTarget::key)
+                .containsExactly("192.0.2.1:25");
+        assertThat(plan.targets()).filteredOn(t -> t.domains().contains("c.example")).extracting(PlannedTarget::key)
+                .containsExactly("192.0.2.2:25");
     }
 
     @Test
@@ -50,20 +53,21 @@ class TargetPlanTest {
         DomainReport nullMx = new DomainReport("none.example", DomainReport.Status.NULL_MX, List.of(), "null", List.of());
 
         TargetPlan plan = TargetPlan.of(List.of(relay, sameMx), List.of(testable("a.example", host("mx.a.example", 10, "192.0.2.1")),
-                gone, nullMx));
+                gone, nullMx), MX_PORT);
 
         assertThat(plan.targets()).extracting(PlannedTarget::key).containsExactly("192.0.2.1:25", "relay.example:587");
         assertThat(plan.targets().get(0).origins()).extracting(Origin::describe)
                 .containsExactly("targets.txt:2", "MX 10 mx.a.example of a.example");
-        assertThat(plan.failedDomains()).extracting(DomainReport::domain).containsExactly("gone.example");
-        assertThat(plan.domains()).hasSize(3);
+        assertThat(plan.domains()).extracting(DomainReport::domain).containsExactly("a.example", "gone.example",
+                "none.example");
     }
 
     @Test
     void aListedServerWithAnotherProfileThanItsMxRoleIsRefused() throws UnknownHostException {
         PlannedTarget strict = PlannedTarget.listed(Target.parse("192.0.2.1:25"), Profile.REQUIRE_TLS, "targets.txt", 3);
 
-        assertThatThrownBy(() -> TargetPlan.of(List.of(strict), List.of(testable("a.example", host("mx.a.example", 10, "192.0.2.1")))))
+        assertThatThrownBy(() -> TargetPlan.of(List.of(strict),
+                List.of(testable("a.example", host("mx.a.example", 10, "192.0.2.1"))), MX_PORT))
                 .hasMessageStartingWith("192.0.2.1:25 is require-tls as targets.txt:3 but offer-tls as MX 10 mx.a.example of "
                         + "a.example; give one server one profile");
     }

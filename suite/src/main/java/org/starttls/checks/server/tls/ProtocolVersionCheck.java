@@ -9,8 +9,8 @@ import org.starttls.cases.Outcome;
 import org.starttls.requirements.Requirement;
 import org.starttls.summary.Verdict;
 import org.starttls.tls.ProbeOffer;
-import org.starttls.tls.ProbeOutcome;
 import org.starttls.tls.ProbeOutcome.Result;
+import org.starttls.tls.ProbeOutcome;
 import org.starttls.tls.TlsProber;
 import org.starttls.tls.TlsVersion;
 
