@@ -12,7 +12,8 @@ import org.starttls.client.Reply;
  *
  * <p>A 530 is read by its text when the text says which it is (STARTTLS or TLS; authentication), else by its context:
  * before TLS it is the STARTTLS demand unless the EHLO in force offers AUTH; inside TLS it can only mean authentication
- * required, and then only if AUTH is offered.
+ * required, and then only if AUTH is offered. A text that names both is authentication required inside TLS with AUTH
+ * offered (e.g. "Authentication required on this TLS session"), else the STARTTLS demand.
  */
 public final class Refusals {
 
@@ -49,10 +50,15 @@ public final class Refusals {
 
     private static Kind meaningOf530(Reply reply, boolean tlsActive, boolean authOffered) {
         String text = reply.text();
+        boolean namesAuth = NAMES_AUTH.matcher(text).find();
+        // inside TLS with AUTH offered a 530 can mean authentication required, whatever else its text says of TLS
+        if (tlsActive && authOffered && namesAuth) {
+            return Kind.AUTHENTICATION_REQUIRED;
+        }
         if (NAMES_TLS.matcher(text).find()) {
             return Kind.STARTTLS_REQUIRED;
         }
-        if (NAMES_AUTH.matcher(text).find()) {
+        if (namesAuth) {
             return Kind.AUTHENTICATION_REQUIRED;
         }
         return authOffered ? Kind.AUTHENTICATION_REQUIRED : Kind.STARTTLS_REQUIRED;
