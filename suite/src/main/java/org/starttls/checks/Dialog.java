@@ -3,7 +3,6 @@ package org.starttls.checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,10 +116,8 @@ public final class Dialog {
     public Ready readyForMail() throws SessionException, SetupFailed {
         Ready ready = ready();
         Optional<Credentials> account = context.credentials();
-        boolean plainOffered = ready.ehlo().ehloParameters("AUTH")
-                .map(mechanisms -> List.of(mechanisms.toUpperCase(Locale.ROOT).split("[ =]+")).contains("PLAIN"))
-                .orElse(false);
-        if (account.isEmpty() || !plainOffered || Credentials.unsafeToSend(ready.session()).isPresent()) {
+        if (account.isEmpty() || !Refusals.offersMechanism(ready.ehlo(), "PLAIN")
+                || Credentials.unsafeToSend(ready.session()).isPresent()) {
             return ready;
         }
         String shown = "AUTH PLAIN " + Credentials.MASK + " (the configured account)";

@@ -1,5 +1,7 @@
 package org.starttls.checks;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.starttls.client.Reply;
@@ -62,6 +64,12 @@ public final class Refusals {
             return Kind.AUTHENTICATION_REQUIRED;
         }
         return authOffered ? Kind.AUTHENTICATION_REQUIRED : Kind.STARTTLS_REQUIRED;
+    }
+
+    /** Whether the EHLO reply lists AUTH with {@code mechanism} (either keyword form: AUTH, or the pre-standard AUTH=). */
+    public static boolean offersMechanism(Reply ehlo, String mechanism) {
+        return ehlo.lines().stream().skip(1).map(l -> l.strip().toUpperCase(Locale.ROOT).split("[ =]+"))
+                .anyMatch(words -> words[0].equals("AUTH") && List.of(words).subList(1, words.length).contains(mechanism));
     }
 
     /** Whether the EHLO reply lists AUTH (with any mechanisms, or the pre-standard AUTH=). */

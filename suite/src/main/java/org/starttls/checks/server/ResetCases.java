@@ -76,7 +76,8 @@ final class ResetCases {
 
     /**
      * AUTH PLAIN before TLS, then again inside TLS: 235 there shows the cleartext authentication was forgotten, 503
-     * (already authenticated) that it survived. The bare {@code AUTH PLAIN} asks first, so the password goes out in
+     * (already authenticated) that it survived, when the EHLO reply inside TLS offers AUTH PLAIN: without it a 503 may
+     * only say that AUTH is not enabled there. The bare {@code AUTH PLAIN} asks first, so the password goes out in
      * cleartext only to a server that asks for it (334) and only over loopback, where no network can read it.
      */
     static final class ForgetsAuth extends DialogCheck {
@@ -114,7 +115,7 @@ final class ResetCases {
                         + "): nothing was authenticated before TLS, so nothing can be remembered after it");
             }
             dialog.startTls(session);
-            dialog.setup(session, "EHLO " + dialog.variable("helo"), 250);
+            Reply ehlo = dialog.setup(session, "EHLO " + dialog.variable("helo"), 250);
             Optional<String> unsafe = Credentials.unsafeToSend(session);
             if (unsafe.isPresent()) {
                 return Outcome.inconclusive("not sending the AUTH credentials inside TLS: " + unsafe.get());
@@ -123,6 +124,11 @@ final class ResetCases {
             if (inTls.code() == 235) {
                 return Outcome.pass("AUTH inside TLS got 235: the authentication from before TLS was forgotten and "
                         + "carried out anew");
+            }
+            if (inTls.code() == 503 && !Refusals.offersMechanism(ehlo, "PLAIN")) {
+                return Outcome.inconclusive("AUTH inside TLS got " + Dialog.oneLine(inTls) + ", but the EHLO reply "
+                        + "inside TLS offers no AUTH PLAIN, so the 503 may say that authentication is not enabled here, "
+                        + "not that the cleartext authentication survived the handshake");
             }
             if (inTls.code() == 503) {
                 return Outcome.fail("AUTH inside TLS got " + Dialog.oneLine(inTls) + " after AUTH had succeeded (235) "
