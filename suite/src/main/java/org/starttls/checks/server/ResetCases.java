@@ -58,9 +58,10 @@ final class ResetCases {
             SmtpSession control = dialog.greeted();
             Reply ready = dialog.command(control, "STARTTLS");
             if (ready.code() != 220) {
-                return Outcome.notApplicable("MAIL after the handshake was accepted, and the control session (no EHLO at "
-                        + "all) could not start TLS (" + Dialog.oneLine(ready) + "), so whether the EHLO was forgotten "
-                        + "cannot be observed");
+                // the session above did STARTTLS, so the requirement applies; only the control that would show it failed
+                return Outcome.inconclusive("MAIL after the handshake was accepted, and the control session (no EHLO at "
+                        + "all) could not start TLS (" + Dialog.oneLine(ready) + "), so whether the server requires EHLO "
+                        + "before MAIL, and so whether it forgot the cleartext EHLO, is unknown");
             }
             control.startTls();
             Reply withoutEhlo = dialog.command(control, mail);
@@ -68,6 +69,11 @@ final class ResetCases {
                 return Outcome.fail("the server requires EHLO before MAIL (the control session that never sent EHLO got "
                         + "503) but accepted MAIL right after the handshake of a session that had sent EHLO in cleartext: "
                         + "it kept the pre-TLS EHLO");
+            }
+            if (withoutEhlo.codeClass() != 2) {
+                return Outcome.inconclusive("MAIL after the handshake was accepted, but in the control session (no EHLO "
+                        + "at all) it got " + Dialog.oneLine(withoutEhlo) + ", neither 503 (EHLO required) nor 250, so "
+                        + "whether the server requires EHLO before MAIL is unknown");
             }
             return Outcome.notApplicable("the server accepts MAIL without any EHLO (control session: " + withoutEhlo.code()
                     + "), which RFC 5321 allows, so whether it forgot the cleartext EHLO cannot be observed (INFO)");
