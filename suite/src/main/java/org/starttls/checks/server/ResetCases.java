@@ -148,7 +148,8 @@ final class ResetCases {
     /**
      * A command pipelined in cleartext behind STARTTLS, in the same TCP write (CVE-2011-0411). Acceptable: a refused
      * STARTTLS, a close, or exactly one reply to the one NOOP sent inside TLS followed by silence (the NOOP proves the
-     * session is alive). A second reply is the injected command being executed inside TLS.
+     * session is alive). A second reply is the injected command being executed inside TLS; a 220 greeting sent again
+     * after the handshake is not ({@link StrayGreeting}), nor a 421 closing the service: the case cannot judge then.
      */
     static final class PipelinedPlaintext implements Check {
         /** What is pipelined behind STARTTLS, by the label that ends the case name. */
@@ -199,8 +200,16 @@ final class ResetCases {
             try {
                 first = dialog.command(session, "NOOP");
             } catch (DesynchronisedException e) {
+                Optional<Reply> greeting = StrayGreeting.in(e);
+                if (greeting.isPresent()) {
+                    return StrayGreeting.unjudged(greeting.get(), "NOOP or the injected " + injected);
+                }
                 return Outcome.fail("a reply arrived inside TLS before any command was sent there ('" + e.stray()
                         + "'): the cleartext " + injected + " pipelined behind STARTTLS was answered inside TLS");
+            }
+            Optional<Reply> greeting = StrayGreeting.in(first);
+            if (greeting.isPresent()) {
+                return StrayGreeting.unjudged(greeting.get(), "NOOP or the injected " + injected);
             }
             QuietResult after = session.quiet(Dialog.QUIET);
             if (after instanceof QuietResult.Arrived || after instanceof QuietResult.ArrivedMalformed) {

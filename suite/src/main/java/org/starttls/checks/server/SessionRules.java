@@ -49,14 +49,17 @@ final class SessionRules {
 
         /**
          * Every reply is counted against the commands, whatever its code: a reply that arrives before the next command
-         * was sent (stray lines after a multi-line reply that ended early, a second reply, an unasked greeting) or
-         * anything after the last reply is a reply too many. Two errors at most, so that servers that drop a client
-         * after a few (Exim: three) keep talking.
+         * was sent (stray lines after a multi-line reply that ended early, a second reply) or anything after the last
+         * reply is a reply too many. A 220 as the first reply inside TLS is not: it is the server greeting again after
+         * the handshake ({@link StrayGreeting}), no reply to any command, and the case cannot count with it. Nor is a
+         * 421 after the last reply (RFC 5321 §3.8). Two errors at most, so that servers that drop a client after a few
+         * (Exim: three) keep talking.
          */
         private static Outcome oneAtATime(Dialog dialog) throws SessionException, SetupFailed {
             List<String> phase = List.of(dialog.expand("EHLO ${helo}"), "NOOP");
             List<String> inTls = List.of(dialog.expand("EHLO ${helo}"), "NOOP", "XCONFORMANCE",
                     dialog.expand("RCPT TO:<${rcpt}>"));
+            boolean firstInTls = false;
             try {
                 SmtpSession session = dialog.greeted();
                 int sent = 0;
@@ -67,15 +70,26 @@ final class SessionRules {
                     // a reply out of step shows up whether or not this one is the 220
                     if (dialog.command(session, "STARTTLS").code() == 220) {
                         session.startTls();
+                        firstInTls = true;
                     }
                     sent = phase.size() + 1;
                 }
                 for (String command : inTls) {
-                    dialog.command(session, command);
+                    Reply reply = dialog.command(session, command);
+                    // only the first reply inside TLS can be the server greeting again
+                    Optional<Reply> greeting = firstInTls ? StrayGreeting.in(reply) : Optional.empty();
+                    if (greeting.isPresent()) {
+                        return StrayGreeting.unjudged(greeting.get(), command);
+                    }
+                    firstInTls = false;
                 }
                 sent += inTls.size();
                 return nothingMore(session, sent);
             } catch (DesynchronisedException e) {
+                Optional<Reply> greeting = firstInTls ? StrayGreeting.in(e) : Optional.empty();
+                if (greeting.isPresent()) {
+                    return StrayGreeting.unjudged(greeting.get(), inTls.get(0));
+                }
                 return Outcome.fail("a reply arrived before the next command was sent, so an earlier command got more "
                         + "than one reply (a multi-line reply that ended early counts as two): '" + e.stray() + "'");
             }
