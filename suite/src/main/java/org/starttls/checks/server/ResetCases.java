@@ -212,6 +212,10 @@ final class ResetCases {
                 return StrayGreeting.unjudged(greeting.get(), "NOOP or the injected " + injected);
             }
             QuietResult after = session.quiet(Dialog.QUIET);
+            Optional<Outcome> closing = Dialog.serviceClosing(after, "the reply to NOOP inside TLS");
+            if (closing.isPresent()) {
+                return closing.get();
+            }
             if (after instanceof QuietResult.Arrived || after instanceof QuietResult.ArrivedMalformed) {
                 return Outcome.fail("one NOOP inside TLS drew two replies (" + Dialog.oneLine(first) + ", then "
                         + after.describe() + "): the cleartext " + injected + " pipelined behind STARTTLS was answered "

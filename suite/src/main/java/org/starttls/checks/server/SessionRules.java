@@ -110,8 +110,9 @@ final class SessionRules {
             if (after instanceof QuietResult.Closed) {
                 return Outcome.inconclusive("the server closed the connection after the last reply");
             }
-            return Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
-                    + after.describe());
+            return Dialog.serviceClosing(after, "one reply to each of " + sent + " commands").orElseGet(() ->
+                    Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
+                            + after.describe()));
         }
     }
 
