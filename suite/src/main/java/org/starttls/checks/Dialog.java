@@ -3,7 +3,6 @@ package org.starttls.checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.starttls.cases.CaseContext;
 import org.starttls.cases.Outcome;
+import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
@@ -117,10 +117,8 @@ public final class Dialog {
     public Ready readyForMail() throws SessionException, SetupFailed {
         Ready ready = ready();
         Optional<Credentials> account = context.credentials();
-        boolean plainOffered = ready.ehlo().ehloParameters("AUTH")
-                .map(mechanisms -> List.of(mechanisms.toUpperCase(Locale.ROOT).split("[ =]+")).contains("PLAIN"))
-                .orElse(false);
-        if (account.isEmpty() || !plainOffered || Credentials.unsafeToSend(ready.session()).isPresent()) {
+        if (account.isEmpty() || !Refusals.offersMechanism(ready.ehlo(), "PLAIN")
+                || Credentials.unsafeToSend(ready.session()).isPresent()) {
             return ready;
         }
         String shown = "AUTH PLAIN " + Credentials.MASK + " (the configured account)";
@@ -218,6 +216,21 @@ public final class Dialog {
                     + "\".\", nothing delivered");
         }
         return reply;
+    }
+
+    /**
+     * A 421 that broke a quiet period: the server closing the service, which RFC 5321 §3.8 lets it do at any time and
+     * which is no reply too many, so the silence that was to be judged never came (INCONCLUSIVE); empty otherwise.
+     *
+     * @param after what the quiet period followed, for the message, e.g. {@code "the reply to NOOP"}
+     */
+    public static Optional<Outcome> serviceClosing(QuietResult observed, String after) {
+        if (observed instanceof QuietResult.Arrived arrived && arrived.reply().code() == 421) {
+            return Optional.of(Outcome.inconclusive("in the quiet period after " + after + " the server closed the "
+                    + "service (" + oneLine(arrived.reply()) + "): a 421 may come at any time (RFC 5321 §3.8) and answers "
+                    + "no command, so whether anything more would have been sent cannot be told"));
+        }
+        return Optional.empty();
     }
 
     /** Notes an observation that is neither setup nor verdict, e.g. a control session's result. */

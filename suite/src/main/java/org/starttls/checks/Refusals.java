@@ -1,5 +1,7 @@
 package org.starttls.checks;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.starttls.client.Reply;
@@ -12,7 +14,8 @@ import org.starttls.client.Reply;
  *
  * <p>A 530 is read by its text when the text says which it is (STARTTLS or TLS; authentication), else by its context:
  * before TLS it is the STARTTLS demand unless the EHLO in force offers AUTH; inside TLS it can only mean authentication
- * required, and then only if AUTH is offered.
+ * required, and then only if AUTH is offered. A text that names both is authentication required inside TLS with AUTH
+ * offered (e.g. "Authentication required on this TLS session"), else the STARTTLS demand.
  */
 public final class Refusals {
 
@@ -49,13 +52,24 @@ public final class Refusals {
 
     private static Kind meaningOf530(Reply reply, boolean tlsActive, boolean authOffered) {
         String text = reply.text();
+        boolean namesAuth = NAMES_AUTH.matcher(text).find();
+        // inside TLS with AUTH offered a 530 can mean authentication required, whatever else its text says of TLS
+        if (tlsActive && authOffered && namesAuth) {
+            return Kind.AUTHENTICATION_REQUIRED;
+        }
         if (NAMES_TLS.matcher(text).find()) {
             return Kind.STARTTLS_REQUIRED;
         }
-        if (NAMES_AUTH.matcher(text).find()) {
+        if (namesAuth) {
             return Kind.AUTHENTICATION_REQUIRED;
         }
         return authOffered ? Kind.AUTHENTICATION_REQUIRED : Kind.STARTTLS_REQUIRED;
+    }
+
+    /** Whether the EHLO reply lists AUTH with {@code mechanism} (either keyword form: AUTH, or the pre-standard AUTH=). */
+    public static boolean offersMechanism(Reply ehlo, String mechanism) {
+        return ehlo.lines().stream().skip(1).map(l -> l.strip().toUpperCase(Locale.ROOT).split("[ =]+"))
+                .anyMatch(words -> words[0].equals("AUTH") && List.of(words).subList(1, words.length).contains(mechanism));
     }
 
     /** Whether the EHLO reply lists AUTH (with any mechanisms, or the pre-standard AUTH=). */

@@ -1,5 +1,7 @@
 package org.starttls.client;
 
+import java.util.Optional;
+
 /**
  * A reply arrived before the command it would answer was sent: more replies came than the greeting and the commands
  * sent so far can account for (a multi-line reply that ended early and left stray lines, an extra reply to an earlier
@@ -9,12 +11,19 @@ package org.starttls.client;
 public final class DesynchronisedException extends SessionException {
 
     private final String stray;
+    private final transient Reply reply;
 
-    DesynchronisedException(String stray) {
+    DesynchronisedException(String stray, Reply reply) {
         super("a reply arrived before the command it would answer was sent: '" + stray + "' (a multi-line reply that "
                 + "ended early, or an extra reply to an earlier command); the replies are out of step with the commands, "
                 + "so nothing after it in this session can be judged");
         this.stray = stray;
+        this.reply = reply;
+    }
+
+    /** The stray reply, when it was a well-formed one (empty for malformed data). */
+    public Optional<Reply> reply() {
+        return Optional.ofNullable(reply);
     }
 
     /** The stray reply as one line, e.g. {@code 250-SIZE 10240000 | 250 STARTTLS}. */

@@ -73,7 +73,7 @@ public final class SmtpSession implements AutoCloseable {
     /** The next whole reply, waiting at most {@code timeout}. */
     public Reply readReply(Duration timeout) throws SessionException {
         if (desynchronised != null) {
-            throw new DesynchronisedException(desynchronised.stray());
+            throw new DesynchronisedException(desynchronised.stray(), desynchronised.reply().orElse(null));
         }
         Duration wait = deadline.cap(timeout);
         Inbound next = poll(wait, "a reply");
@@ -84,13 +84,13 @@ public final class SmtpSession implements AutoCloseable {
         }
         if (next instanceof Inbound.ReplyReceived received) {
             if (received.early()) {
-                throw desynchronised(String.join(" | ", received.reply().wireLines()));
+                throw desynchronised(String.join(" | ", received.reply().wireLines()), received.reply());
             }
             return received.reply();
         }
         if (next instanceof Inbound.MalformedReceived malformed) {
             if (malformed.early()) {
-                throw desynchronised(malformed.malformed().describe());
+                throw desynchronised(malformed.malformed().describe(), null);
             }
             throw new MalformedReplyException(malformed.malformed());
         }
@@ -104,8 +104,8 @@ public final class SmtpSession implements AutoCloseable {
         throw new ConnectionClosedException("server closed the connection while waiting for a reply");
     }
 
-    private DesynchronisedException desynchronised(String stray) {
-        desynchronised = new DesynchronisedException(stray);
+    private DesynchronisedException desynchronised(String stray, Reply reply) {
+        desynchronised = new DesynchronisedException(stray, reply);
         transcript.event("replies out of step with the commands: nothing after this in the session is judged");
         return desynchronised;
     }

@@ -1,5 +1,7 @@
 package org.starttls.checks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -11,11 +13,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.starttls.Suite;
 import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.Behaviour;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.zoo.Variant;
 import org.starttls.summary.Profile;
 import org.starttls.summary.Summary;
+import org.starttls.summary.Verdict;
 
 /**
  * The verdicts a server gets, through the engine's one entry point: a run of the selected requirements against a
@@ -54,6 +58,11 @@ final class Judged {
                 account);
     }
 
+    /** The reference server in require-tls mode with {@code behaviour}: a misbehaviour only one test needs. */
+    static ServerOptions requireTls(Behaviour behaviour) {
+        return ServerOptions.builder(pki().server()).mode(ServerOptions.Mode.REQUIRE_TLS).behaviour(behaviour).build();
+    }
+
     static Summary.TargetSummary server(ServerOptions options, Profile profile, String select, Account account) {
         return run(options, profile, select, account).targets().get(0);
     }
@@ -84,5 +93,12 @@ final class Judged {
     static String details(Summary.TargetSummary target, String id) {
         Summary.RequirementResult r = result(target, id);
         return r.detail() + "\n" + String.join("\n", r.cases().stream().map(Summary.CaseSummary::detail).toList());
+    }
+
+    /** Asserts that requirement {@code id} got {@code verdict} and that what a reader sees says {@code why}. */
+    static void assertJudged(Summary.TargetSummary target, String id, Verdict verdict, String... why) {
+        String details = details(target, id);
+        assertThat(result(target, id).verdict()).as(id + ":\n" + details).isEqualTo(verdict);
+        assertThat(details).as(id).contains(why);
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.starttls.checks.Judged.details;
 import static org.starttls.checks.Judged.result;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.starttls.checks.Judged.Account;
+import org.starttls.fixtures.server.Behaviour;
+import org.starttls.fixtures.server.Reply;
 import org.starttls.fixtures.server.ServerOptions;
+import org.starttls.fixtures.server.Verb;
 import org.starttls.fixtures.zoo.Variant;
 import org.starttls.summary.Profile;
 import org.starttls.summary.Summary;
@@ -76,5 +80,31 @@ class PolicyRefusalTest {
         assertThat(details(target, TLS_ACTIVE)).contains("Must issue a STARTTLS command first");
         assertThat(result(target, BAD_SEQUENCE).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result(target, IN_ORDER).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void anAuthentication530InsideTlsThatAlsoNamesTlsIsNoStartTlsDemandWhenAuthIsOffered() {
+        ServerOptions options = Variant.AUTHENTICATION_REQUIRED_FOR_MAIL.options(Judged.pki()).behaviour(new Behaviour() {
+            @Override
+            protected boolean needsAuthentication(Verb verb, boolean tlsActive) {
+                return verb == Verb.MAIL || verb == Verb.RCPT;
+            }
+
+            @Override
+            protected String render(Reply reply) {
+                boolean authentication = reply.code() == 530 && reply.lines().equals(List.of("Authentication required"));
+                return super.render(authentication
+                        ? Reply.of(530, "5.7.0", "Authentication required on this TLS session") : reply);
+            }
+        }).build();
+        Summary.TargetSummary target = Judged.server(options, Profile.REQUIRE_TLS, TLS_ACTIVE, Account.NONE);
+
+        assertThat(result(target, TLS_ACTIVE).cases()).filteredOn(c -> c.name().endsWith("NO-530-INSIDE-TLS"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.verdict()).as(c.detail()).isEqualTo(Verdict.PASS);
+                    assertThat(c.detail()).contains("authentication required")
+                            .contains("Authentication required on this TLS session");
+                });
+        assertThat(result(target, TLS_ACTIVE).verdict()).isNotEqualTo(Verdict.FAIL);
     }
 }

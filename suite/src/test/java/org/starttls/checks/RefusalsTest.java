@@ -32,6 +32,15 @@ class RefusalsTest {
     }
 
     @Test
+    void insideTlsWithAuthOfferedAnAuthenticationMentionWinsOverTls() {
+        Reply both = reply(530, "5.7.0 Authentication required on this TLS session");
+        assertThat(Refusals.of(both, true, true)).contains(Kind.AUTHENTICATION_REQUIRED);
+        // without AUTH offered, or before TLS, the mention of TLS still says what the 530 is
+        assertThat(Refusals.of(both, true, false)).contains(Kind.STARTTLS_REQUIRED);
+        assertThat(Refusals.of(both, false, true)).contains(Kind.STARTTLS_REQUIRED);
+    }
+
+    @Test
     void aBare530IsReadByItsContext() {
         Reply bare = reply(530, "5.7.0 Access denied");
         assertThat(Refusals.of(bare, false, false)).contains(Kind.STARTTLS_REQUIRED);

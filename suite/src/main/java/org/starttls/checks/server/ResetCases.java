@@ -55,9 +55,10 @@ final class ResetCases {
             SmtpSession control = dialog.greeted();
             Reply ready = dialog.command(control, "STARTTLS");
             if (ready.code() != 220) {
-                return Outcome.notApplicable("MAIL after the handshake was accepted, and the control session (no EHLO at "
-                        + "all) could not start TLS (" + Dialog.oneLine(ready) + "), so whether the EHLO was forgotten "
-                        + "cannot be observed");
+                // the session above did STARTTLS, so the requirement applies; only the control that would show it failed
+                return Outcome.inconclusive("MAIL after the handshake was accepted, and the control session (no EHLO at "
+                        + "all) could not start TLS (" + Dialog.oneLine(ready) + "), so whether the server requires EHLO "
+                        + "before MAIL, and so whether it forgot the cleartext EHLO, is unknown");
             }
             control.startTls();
             Reply withoutEhlo = dialog.command(control, mail);
@@ -66,6 +67,11 @@ final class ResetCases {
                         + "503) but accepted MAIL right after the handshake of a session that had sent EHLO in cleartext: "
                         + "it kept the pre-TLS EHLO");
             }
+            if (withoutEhlo.codeClass() != 2) {
+                return Outcome.inconclusive("MAIL after the handshake was accepted, but in the control session (no EHLO "
+                        + "at all) it got " + Dialog.oneLine(withoutEhlo) + ", neither 503 (EHLO required) nor 250, so "
+                        + "whether the server requires EHLO before MAIL is unknown");
+            }
             return Outcome.notApplicable("the server accepts MAIL without any EHLO (control session: " + withoutEhlo.code()
                     + "), which RFC 5321 allows, so whether it forgot the cleartext EHLO cannot be observed (INFO)");
         }
@@ -73,7 +79,8 @@ final class ResetCases {
 
     /**
      * AUTH PLAIN before TLS, then again inside TLS: 235 there shows the cleartext authentication was forgotten, 503
-     * (already authenticated) that it survived. The bare {@code AUTH PLAIN} asks first, so the password goes out in
+     * (already authenticated) that it survived, when the EHLO reply inside TLS offers AUTH PLAIN: without it a 503 may
+     * only say that AUTH is not enabled there. The bare {@code AUTH PLAIN} asks first, so the password goes out in
      * cleartext only to a server that asks for it (334) and only over loopback, where no network can read it.
      */
     static final class ForgetsAuth extends DialogCheck {
@@ -111,7 +118,7 @@ final class ResetCases {
                         + "): nothing was authenticated before TLS, so nothing can be remembered after it");
             }
             dialog.startTls(session);
-            dialog.setup(session, "EHLO " + dialog.variable("helo"), 250);
+            Reply ehlo = dialog.setup(session, "EHLO " + dialog.variable("helo"), 250);
             Optional<String> unsafe = Credentials.unsafeToSend(session);
             if (unsafe.isPresent()) {
                 return Outcome.inconclusive("not sending the AUTH credentials inside TLS: " + unsafe.get());
@@ -120,6 +127,11 @@ final class ResetCases {
             if (inTls.code() == 235) {
                 return Outcome.pass("AUTH inside TLS got 235: the authentication from before TLS was forgotten and "
                         + "carried out anew");
+            }
+            if (inTls.code() == 503 && !Refusals.offersMechanism(ehlo, "PLAIN")) {
+                return Outcome.inconclusive("AUTH inside TLS got " + Dialog.oneLine(inTls) + ", but the EHLO reply "
+                        + "inside TLS offers no AUTH PLAIN, so the 503 may say that authentication is not enabled here, "
+                        + "not that the cleartext authentication survived the handshake");
             }
             if (inTls.code() == 503) {
                 return Outcome.fail("AUTH inside TLS got " + Dialog.oneLine(inTls) + " after AUTH had succeeded (235) "
@@ -133,7 +145,8 @@ final class ResetCases {
     /**
      * A command pipelined in cleartext behind STARTTLS, in the same TCP write (CVE-2011-0411). Acceptable: a refused
      * STARTTLS, a close, or exactly one reply to the one NOOP sent inside TLS followed by silence (the NOOP proves the
-     * session is alive). A second reply is the injected command being executed inside TLS.
+     * session is alive). A second reply is the injected command being executed inside TLS; a 220 greeting sent again
+     * after the handshake is not ({@link StrayGreeting}), nor a 421 closing the service: the case cannot judge then.
      */
     static final class PipelinedPlaintext implements Check {
         /** What is pipelined behind STARTTLS, by the label that ends the case name. */
@@ -184,10 +197,22 @@ final class ResetCases {
             try {
                 first = dialog.command(session, "NOOP");
             } catch (DesynchronisedException e) {
+                Optional<Reply> greeting = StrayGreeting.in(e);
+                if (greeting.isPresent()) {
+                    return StrayGreeting.unjudged(greeting.get(), "NOOP or the injected " + injected);
+                }
                 return Outcome.fail("a reply arrived inside TLS before any command was sent there ('" + e.stray()
                         + "'): the cleartext " + injected + " pipelined behind STARTTLS was answered inside TLS");
             }
+            Optional<Reply> greeting = StrayGreeting.in(first);
+            if (greeting.isPresent()) {
+                return StrayGreeting.unjudged(greeting.get(), "NOOP or the injected " + injected);
+            }
             QuietResult after = session.quiet(Dialog.QUIET);
+            Optional<Outcome> closing = Dialog.serviceClosing(after, "the reply to NOOP inside TLS");
+            if (closing.isPresent()) {
+                return closing.get();
+            }
             if (after instanceof QuietResult.Arrived || after instanceof QuietResult.ArrivedMalformed) {
                 return Outcome.fail("one NOOP inside TLS drew two replies (" + Dialog.oneLine(first) + ", then "
                         + after.describe() + "): the cleartext " + injected + " pipelined behind STARTTLS was answered "

@@ -13,6 +13,7 @@ import org.starttls.checks.Dialog;
 import org.starttls.checks.DialogCheck;
 import org.starttls.checks.JavaCase;
 import org.starttls.checks.SetupFailed;
+import org.starttls.client.ConnectionClosedException;
 import org.starttls.client.DesynchronisedException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
@@ -49,14 +50,17 @@ final class SessionRules {
 
         /**
          * Every reply is counted against the commands, whatever its code: a reply that arrives before the next command
-         * was sent (stray lines after a multi-line reply that ended early, a second reply, an unasked greeting) or
-         * anything after the last reply is a reply too many. Two errors at most, so that servers that drop a client
-         * after a few (Exim: three) keep talking.
+         * was sent (stray lines after a multi-line reply that ended early, a second reply) or anything after the last
+         * reply is a reply too many. A 220 as the first reply inside TLS is not: it is the server greeting again after
+         * the handshake ({@link StrayGreeting}), no reply to any command, and the case cannot count with it. Nor is a
+         * 421 after the last reply (RFC 5321 §3.8). Two errors at most, so that servers that drop a client after a few
+         * (Exim: three) keep talking.
          */
         private static Outcome oneAtATime(Dialog dialog) throws SessionException, SetupFailed {
             List<String> phase = List.of(dialog.expand("EHLO ${helo}"), "NOOP");
             List<String> inTls = List.of(dialog.expand("EHLO ${helo}"), "NOOP", "XCONFORMANCE",
                     dialog.expand("RCPT TO:<${rcpt}>"));
+            boolean firstInTls = false;
             try {
                 SmtpSession session = dialog.greeted();
                 int sent = 0;
@@ -67,24 +71,50 @@ final class SessionRules {
                     // a reply out of step shows up whether or not this one is the 220
                     if (dialog.command(session, "STARTTLS").code() == 220) {
                         session.startTls();
+                        firstInTls = true;
                     }
                     sent = phase.size() + 1;
                 }
                 for (String command : inTls) {
-                    dialog.command(session, command);
+                    Reply reply = dialog.command(session, command);
+                    // only the first reply inside TLS can be the server greeting again
+                    Optional<Reply> greeting = firstInTls ? StrayGreeting.in(reply) : Optional.empty();
+                    if (greeting.isPresent()) {
+                        return StrayGreeting.unjudged(greeting.get(), command);
+                    }
+                    firstInTls = false;
                 }
                 sent += inTls.size();
                 return nothingMore(session, sent);
             } catch (DesynchronisedException e) {
+                Optional<Reply> greeting = firstInTls ? StrayGreeting.in(e) : Optional.empty();
+                if (greeting.isPresent()) {
+                    return StrayGreeting.unjudged(greeting.get(), inTls.get(0));
+                }
                 return Outcome.fail("a reply arrived before the next command was sent, so an earlier command got more "
                         + "than one reply (a multi-line reply that ended early counts as two): '" + e.stray() + "'");
             }
         }
 
+        /**
+         * Three NOOPs in one write. When their replies came only after a QUIT sent behind them (a slow server), the
+         * QUIT's 221 ends the session: then the replies before it are all there are.
+         */
         private static Outcome pipelined(Dialog dialog) throws SessionException, SetupFailed {
             SmtpSession session = dialog.ready().session();
             Pipelined answered = Pipelined.send(dialog, session, List.of("NOOP", "NOOP", "NOOP"));
-            return answered.missing().orElseGet(() -> nothingMore(session, 3));
+            if (answered.missing().isPresent()) {
+                return answered.missing().get();
+            }
+            if (answered.quit().isEmpty()) {
+                return nothingMore(session, 3);
+            }
+            int got = answered.replies().size();
+            return got == 3
+                    ? Outcome.pass("three NOOPs sent in one write got three replies, the last ones slower than the reply "
+                            + "timeout, and QUIT sent after them got its 221 next: one reply each")
+                    : Outcome.fail("three NOOPs sent in one write got " + got + " replies before the 221 to the QUIT sent "
+                            + "after them (" + Dialog.oneLine(answered.quit().get()) + "): more than one reply per command");
         }
 
         private static Outcome nothingMore(SmtpSession session, int sent) {
@@ -96,8 +126,9 @@ final class SessionRules {
             if (after instanceof QuietResult.Closed) {
                 return Outcome.inconclusive("the server closed the connection after the last reply");
             }
-            return Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
-                    + after.describe());
+            return Dialog.serviceClosing(after, "one reply to each of " + sent + " commands").orElseGet(() ->
+                    Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
+                            + after.describe()));
         }
     }
 
@@ -247,6 +278,11 @@ final class SessionRules {
                 return answered.missing().get();
             }
             List<Reply> replies = answered.replies();
+            if (replies.size() > group.size()) {
+                return Outcome.inconclusive("the " + group.size() + " pipelined commands got " + replies.size()
+                        + " replies before the 221 to the QUIT sent after them, so which reply answers which command "
+                        + "cannot be told (RFC5321-4.2-MUST-ONE-REPLY-PER-COMMAND judges the extra replies)");
+            }
             for (int i = 0; i < group.size(); i++) {
                 Optional<Outcome> refused = ready.policyRefusal(group.get(i).split("[ :]")[0] + " (pipelined)",
                         replies.get(i));
@@ -270,14 +306,20 @@ final class SessionRules {
     }
 
     /**
-     * The replies to a group of commands sent in one write. When fewer come than commands, a NOOP sent after the group
-     * tells a slow server (every reply comes) from one that answers the NOOP but never the rest: those replies are
-     * missing (RFC 5321 §4.2: every command MUST generate exactly one reply).
+     * The replies to a group of commands sent in one write. When fewer come than commands within the reply timeout, a
+     * QUIT sent after the group tells a slow server from one that never sends the rest: only QUIT is answered 221, a
+     * server answers in order (RFC 2920 §3.2) and closes after the 221, so the replies before the 221 are all the group
+     * gets; fewer than commands are missing (RFC 5321 §4.2: every command MUST generate exactly one reply). Any wait
+     * that ends without the 221 (a timeout, a close) leaves it unknown: a reply read then may be a late one to the
+     * group.
      *
-     * @param replies the replies to the group, in the order they came; all of them unless {@code missing} is present
-     * @param missing the FAIL when replies are proved missing, or the INCONCLUSIVE when the server went silent
+     * @param replies the replies to the group, in the order they came; all of them unless {@code missing} is present,
+     *                and with a {@code quit} every reply that came before its 221, which may be more than commands
+     * @param missing the FAIL when replies are proved missing, or the INCONCLUSIVE when the end was not seen
+     * @param quit    the 221 to the QUIT sent after the group, when the replies were slower than the timeout; the
+     *                session is over then
      */
-    record Pipelined(List<Reply> replies, Optional<Outcome> missing) {
+    record Pipelined(List<Reply> replies, Optional<Outcome> missing, Optional<Reply> quit) {
 
         static Pipelined send(Dialog dialog, SmtpSession session, List<String> group)
                 throws SessionException, SetupFailed {
@@ -287,34 +329,35 @@ final class SessionRules {
                 for (String command : group) {
                     replies.add(dialog.replyTo(session, command + " (pipelined)"));
                 }
-                return new Pipelined(replies, Optional.empty());
+                return new Pipelined(replies, Optional.empty(), Optional.empty());
             } catch (ReplyTimeoutException silent) {
                 dialog.note("pipelined group", group.size() + " commands, " + replies.size() + " replies within the "
-                        + "timeout; a NOOP after them tells a slow server from missing replies");
+                        + "timeout; a QUIT after them tells a slow server from missing replies (only QUIT is answered 221)");
             }
-            int due = group.size() + 1;
-            session.send("NOOP");
-            List<Reply> afterNoop = new ArrayList<>();
+            int inTime = replies.size();
+            session.send("QUIT");
+            Reply bye;
             try {
-                while (replies.size() + afterNoop.size() < due) {
-                    afterNoop.add(dialog.replyTo(session, "NOOP after the group (liveness)"));
+                for (bye = dialog.replyTo(session, "QUIT after the group"); bye.code() != 221;
+                        bye = dialog.replyTo(session, "QUIT after the group")) {
+                    replies.add(bye);
                 }
-            } catch (ReplyTimeoutException stillSilent) {
-                if (afterNoop.isEmpty()) {
-                    return new Pipelined(replies, Optional.of(Outcome.inconclusive("of " + group.size()
-                            + " pipelined commands " + replies.size() + " got a reply, and a NOOP after them got "
-                            + "none either: the server stopped answering, so whether replies are missing is unknown")));
-                }
+            } catch (ReplyTimeoutException | ConnectionClosedException e) {
+                return new Pipelined(replies, Optional.of(Outcome.inconclusive("of " + group.size() + " pipelined "
+                        + "commands " + inTime + " got a reply within the reply timeout; after a QUIT sent behind them "
+                        + (replies.size() - inTime) + " more replies came and then " + (e instanceof ReplyTimeoutException
+                        ? "nothing within the timeout" : "the server closed the connection") + ", without the 221 that "
+                        + "would show the QUIT answered: the server is slow or stopped answering, and a reply read "
+                        + "after the QUIT may be a late one to the group, so whether replies are missing is unknown")),
+                        Optional.empty());
             }
-            if (replies.size() + afterNoop.size() == due) {
-                List<Reply> all = new ArrayList<>(replies);
-                all.addAll(afterNoop);
-                return new Pipelined(all.subList(0, group.size()), Optional.empty());
+            if (replies.size() < group.size()) {
+                return new Pipelined(replies, Optional.of(Outcome.fail("of " + group.size() + " commands pipelined in "
+                        + "one write only " + replies.size() + " got a reply, yet the QUIT sent after them was answered ("
+                        + Dialog.oneLine(bye) + "), and only QUIT is answered 221: the other replies are missing, not "
+                        + "slow")), Optional.of(bye));
             }
-            return new Pipelined(replies, Optional.of(Outcome.fail("of " + group.size() + " commands pipelined in one "
-                    + "write only " + (replies.size() + afterNoop.size() - 1) + " got a reply, yet the NOOP sent after "
-                    + "them was answered (" + Dialog.oneLine(afterNoop.get(afterNoop.size() - 1)) + "): the other "
-                    + "replies are missing, not slow")));
+            return new Pipelined(replies, Optional.empty(), Optional.of(bye));
         }
     }
 
