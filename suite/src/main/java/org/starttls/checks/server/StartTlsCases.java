@@ -104,6 +104,10 @@ final class StartTlsCases {
             dialog.setup(session, "STARTTLS", 220);
             session.sendRaw("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
             QuietResult after = session.quiet(Dialog.QUIET);
+            Optional<Outcome> closing = Dialog.serviceClosing(after, "the cleartext NOOP behind the 220");
+            if (closing.isPresent()) {
+                return closing.get();
+            }
             if (after instanceof QuietResult.Arrived arrived) {
                 return Outcome.fail("after its 220 to STARTTLS the server answered a cleartext NOOP in cleartext: "
                         + Dialog.oneLine(arrived.reply()));
