@@ -231,6 +231,10 @@ public final class ScriptCase implements ConformanceCase {
             if (!expectsCode(expect, 421)) {
                 throwIfClosing(read);
             }
+            Text violated = violation(read, expect.expectations());
+            if (violated != null) {
+                return violated;
+            }
             throwIfNoKeywordList(read, expect.expectations());
             return check(read, expect.expectations());
         }
@@ -281,6 +285,28 @@ public final class ScriptCase implements ConformanceCase {
         if (judgesKeywords && code.isPresent() && !code.get().matches(reply.code())) {
             throw new CannotJudge(Texts.of("script.no_keyword_list", code.get(), oneLine(reply)));
         }
+    }
+
+    /**
+     * On a line that names the replies breaking its requirement ({@code S! 503 fail:2xx}): such a reply is the FAIL
+     * (returned, as a wrong code); a reply of neither the expected codes nor those proves nothing either way, and the case
+     * is INCONCLUSIVE. Null when the line names none, or the reply has an expected code.
+     */
+    private static Text violation(Reply reply, List<Expectation> expectations) throws CannotJudge {
+        Optional<Expectation.Violation> violation = expectations.stream().filter(Expectation.Violation.class::isInstance)
+                .map(Expectation.Violation.class::cast).findFirst();
+        if (violation.isEmpty()) {
+            return null;
+        }
+        Expectation.Code code = expectations.stream().filter(Expectation.Code.class::isInstance)
+                .map(Expectation.Code.class::cast).findFirst().orElseThrow();
+        if (violation.get().matches(reply.code())) {
+            return Texts.of("script.wrong_code", code, oneLine(reply));
+        }
+        if (!code.matches(reply.code())) {
+            throw new CannotJudge(Texts.of("script.proves_nothing", code, violation.get().codes(), oneLine(reply)));
+        }
+        return null;
     }
 
     private static void throwIfClosing(QuietResult observed) throws CannotJudge {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.starttls.Suite;
 import org.starttls.fixtures.pki.TestPki;
+import org.starttls.fixtures.server.Behaviour;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.zoo.Variant;
@@ -72,6 +73,17 @@ final class Judged {
             }
             return Suite.run(settings, QUIET).summary();
         }
+    }
+
+    /**
+     * The case {@code name} of requirement {@code id} (the requirement's id for its one unnamed script case), judged on
+     * the reference server with {@code behaviour}, in the mode of {@code profile}.
+     */
+    static Summary.CaseSummary caseOf(Behaviour behaviour, Profile profile, String id, String name) {
+        Summary.TargetSummary target = server(ServerOptions.builder(pki().server())
+                .mode(ServerOptions.Mode.valueOf(profile.name())).behaviour(behaviour).build(), profile, id, Account.NONE);
+        return result(target, id).cases().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no case " + name + " in " + result(target, id).cases()));
     }
 
     /** The result of requirement {@code id}. */

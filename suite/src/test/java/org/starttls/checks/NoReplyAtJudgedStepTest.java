@@ -1,7 +1,6 @@
 package org.starttls.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.starttls.checks.Judged.result;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -9,11 +8,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.junit.jupiter.api.Test;
-import org.starttls.checks.Judged.Account;
 import org.starttls.fixtures.server.Behaviour;
 import org.starttls.fixtures.server.ReferenceServer;
 import org.starttls.fixtures.server.Reply;
-import org.starttls.fixtures.server.ServerOptions;
 import org.starttls.fixtures.server.Verb;
 import org.starttls.summary.Profile;
 import org.starttls.summary.Summary;
@@ -78,11 +75,7 @@ class NoReplyAtJudgedStepTest {
         assertThat(judged.detail()).contains("QUIET! 1s").contains("a close is no unasked reply");
     }
 
-    /** The script case named after requirement {@code id}, run against the reference server with {@code behaviour}. */
     private static Summary.CaseSummary scriptCase(Behaviour behaviour, String id) {
-        Summary.TargetSummary target = Judged.server(ServerOptions.builder(Judged.pki().server())
-                .mode(ServerOptions.Mode.REQUIRE_TLS).behaviour(behaviour).build(), Profile.REQUIRE_TLS, id, Account.NONE);
-        return result(target, id).cases().stream().filter(c -> c.name().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no script case " + id + " in " + result(target, id).cases()));
+        return Judged.caseOf(behaviour, Profile.REQUIRE_TLS, id, id);
     }
 }
