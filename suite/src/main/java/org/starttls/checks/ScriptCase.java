@@ -279,9 +279,8 @@ public final class ScriptCase implements ConformanceCase {
      * (whether EHLO may be refused is another requirement's question).
      */
     private static void throwIfNoKeywordList(Reply reply, List<Expectation> expectations) throws CannotJudge {
-        boolean judgesKeywords = expectations.stream().anyMatch(Expectation.Keyword.class::isInstance);
-        Optional<Expectation.Code> code = expectations.stream().filter(Expectation.Code.class::isInstance)
-                .map(Expectation.Code.class::cast).findFirst();
+        boolean judgesKeywords = first(expectations, Expectation.Keyword.class).isPresent();
+        Optional<Expectation.Code> code = first(expectations, Expectation.Code.class);
         if (judgesKeywords && code.isPresent() && !code.get().matches(reply.code())) {
             throw new CannotJudge(Texts.of("script.no_keyword_list", code.get(), oneLine(reply)));
         }
@@ -293,13 +292,11 @@ public final class ScriptCase implements ConformanceCase {
      * is INCONCLUSIVE. Null when the line names none, or the reply has an expected code.
      */
     private static Text violation(Reply reply, List<Expectation> expectations) throws CannotJudge {
-        Optional<Expectation.Violation> violation = expectations.stream().filter(Expectation.Violation.class::isInstance)
-                .map(Expectation.Violation.class::cast).findFirst();
+        Optional<Expectation.Violation> violation = first(expectations, Expectation.Violation.class);
         if (violation.isEmpty()) {
             return null;
         }
-        Expectation.Code code = expectations.stream().filter(Expectation.Code.class::isInstance)
-                .map(Expectation.Code.class::cast).findFirst().orElseThrow();
+        Expectation.Code code = first(expectations, Expectation.Code.class).orElseThrow();
         if (violation.get().matches(reply.code())) {
             return Texts.of("script.wrong_code", code, oneLine(reply));
         }
@@ -307,6 +304,10 @@ public final class ScriptCase implements ConformanceCase {
             throw new CannotJudge(Texts.of("script.proves_nothing", code, violation.get().codes(), oneLine(reply)));
         }
         return null;
+    }
+
+    private static <T extends Expectation> Optional<T> first(List<Expectation> expectations, Class<T> kind) {
+        return expectations.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
     private static void throwIfClosing(QuietResult observed) throws CannotJudge {
