@@ -20,13 +20,16 @@ import org.starttls.cases.Exchange;
 import org.starttls.cases.Outcome;
 import org.starttls.cases.Texts;
 import org.starttls.client.BudgetExhaustedException;
+import org.starttls.client.ConnectionClosedException;
 import org.starttls.client.DesynchronisedException;
+import org.starttls.client.MalformedReplyException;
 import org.starttls.client.NotClosedException;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
+import org.starttls.client.TlsHandshakeException;
 import org.starttls.client.TlsUpgrade;
 import org.starttls.config.Credentials;
 import org.starttls.i18n.Text;
@@ -40,7 +43,8 @@ import org.starttls.summary.Verdict;
 
 /**
  * Runs a scenario script step by step and turns it into a verdict: a failed verdict step ({@code !}) is FAIL,
- * a failed setup step is INCONCLUSIVE, and so are a timeout and a 421 at any point.
+ * a failed setup step is INCONCLUSIVE, and so are a timeout, a 421, a close, a malformed reply and a broken session at
+ * any point (none of them is a reply that breaks a requirement; see {@link #provesViolation}).
  */
 public final class ScriptCase implements ConformanceCase {
 
@@ -144,6 +148,11 @@ public final class ScriptCase implements ConformanceCase {
                 judged[0] = new Exchange(lastCommand, expected(step), null);
                 return Outcome.of(Verdict.INCONCLUSIVE, at(step, Texts.verbatim(e.getMessage())));
             } catch (SessionException e) {
+                if (!provesViolation(step, e)) {
+                    records.add(new StepResult(step.line(), step.source(), Verdict.INCONCLUSIVE, e.getMessage(), reply[0]));
+                    judged[0] = new Exchange(lastCommand, expected(step), reply[0]);
+                    return Outcome.of(Verdict.INCONCLUSIVE, at(step, noVerdict(e)));
+                }
                 problem = Texts.verbatim(e.getMessage());
             }
             if (step instanceof Step.Send send) {
@@ -165,6 +174,29 @@ public final class ScriptCase implements ConformanceCase {
             return Outcome.of(Verdict.INCONCLUSIVE, Texts.of("script.setup", step.line(), step.source(), problem));
         }
         return Outcome.of(Verdict.PASS, Texts.of("script.pass", requirement.rfcName(), requirement.section()));
+    }
+
+    /**
+     * Whether {@code e} can be what a step is judged on: a failed handshake at {@code TLS!}, a server that stays open at
+     * {@code CLOSE!} (each of them setup trouble at a step without {@code !}). A close, a malformed reply or a broken
+     * session where a reply was due is no reply: it neither meets nor breaks the requirement of an {@code S!} step, and
+     * a close during {@code QUIET!} is no unasked byte. A requirement for which closing is the answer says so with
+     * {@code CLOSE!}.
+     */
+    private static boolean provesViolation(Step step, SessionException e) {
+        return step instanceof Step.StartTls && e instanceof TlsHandshakeException
+                || step instanceof Step.Close && e instanceof NotClosedException;
+    }
+
+    /** Why a session trouble leaves the step unjudged, naming the trouble. */
+    private static Text noVerdict(SessionException e) {
+        if (e instanceof ConnectionClosedException) {
+            return Texts.of("script.closed_no_reply", e.getMessage());
+        }
+        if (e instanceof MalformedReplyException malformed) {
+            return Texts.of("script.malformed_no_verdict", malformed.getMessage());
+        }
+        return Texts.of("script.session_broke", e.getMessage());
     }
 
     /** What a step expects, as the script says it: {@code 250 -STARTTLS} for {@code S! 250 -STARTTLS}. */
@@ -199,6 +231,10 @@ public final class ScriptCase implements ConformanceCase {
             if (!expectsCode(expect, 421)) {
                 throwIfClosing(read);
             }
+            Text violated = violation(read, expect.expectations());
+            if (violated != null) {
+                return violated;
+            }
             throwIfNoKeywordList(read, expect.expectations());
             return check(read, expect.expectations());
         }
@@ -230,6 +266,9 @@ public final class ScriptCase implements ConformanceCase {
             throw e;
         }
         throwIfClosing(result);
+        if (result instanceof QuietResult.Closed) {
+            throw new CannotJudge(Texts.of("script.closed_while_quiet", quiet.period().toMillis()));
+        }
         return result instanceof QuietResult.Silence ? null
                 : Texts.of("script.not_quiet", quiet.period().toMillis(), result.describe());
     }
@@ -240,12 +279,35 @@ public final class ScriptCase implements ConformanceCase {
      * (whether EHLO may be refused is another requirement's question).
      */
     private static void throwIfNoKeywordList(Reply reply, List<Expectation> expectations) throws CannotJudge {
-        boolean judgesKeywords = expectations.stream().anyMatch(Expectation.Keyword.class::isInstance);
-        Optional<Expectation.Code> code = expectations.stream().filter(Expectation.Code.class::isInstance)
-                .map(Expectation.Code.class::cast).findFirst();
+        boolean judgesKeywords = first(expectations, Expectation.Keyword.class).isPresent();
+        Optional<Expectation.Code> code = first(expectations, Expectation.Code.class);
         if (judgesKeywords && code.isPresent() && !code.get().matches(reply.code())) {
             throw new CannotJudge(Texts.of("script.no_keyword_list", code.get(), oneLine(reply)));
         }
+    }
+
+    /**
+     * On a line that names the replies breaking its requirement ({@code S! 503 fail:2xx}): such a reply is the FAIL
+     * (returned, as a wrong code); a reply of neither the expected codes nor those proves nothing either way, and the case
+     * is INCONCLUSIVE. Null when the line names none, or the reply has an expected code.
+     */
+    private static Text violation(Reply reply, List<Expectation> expectations) throws CannotJudge {
+        Optional<Expectation.Violation> violation = first(expectations, Expectation.Violation.class);
+        if (violation.isEmpty()) {
+            return null;
+        }
+        Expectation.Code code = first(expectations, Expectation.Code.class).orElseThrow();
+        if (violation.get().matches(reply.code())) {
+            return Texts.of("script.wrong_code", code, oneLine(reply));
+        }
+        if (!code.matches(reply.code())) {
+            throw new CannotJudge(Texts.of("script.proves_nothing", code, violation.get().codes(), oneLine(reply)));
+        }
+        return null;
+    }
+
+    private static <T extends Expectation> Optional<T> first(List<Expectation> expectations, Class<T> kind) {
+        return expectations.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
     private static void throwIfClosing(QuietResult observed) throws CannotJudge {

@@ -19,6 +19,22 @@ public sealed interface Expectation {
         }
     }
 
+    /**
+     * On a judged step ({@code S! 503 fail:2xx}): the replies that break the requirement. With it, a reply of neither
+     * the expected codes nor these proves nothing either way (a 530, a policy refusal) and leaves the case INCONCLUSIVE;
+     * without it every reply but the expected one is a FAIL.
+     */
+    record Violation(Code codes) implements Expectation {
+        public boolean matches(int code) {
+            return codes.matches(code);
+        }
+
+        @Override
+        public String toString() {
+            return "fail:" + codes;
+        }
+    }
+
     /** The reply carries this enhanced status code (RFC 3463), e.g. 5.7.0. */
     record Enhanced(String status) implements Expectation {
         @Override

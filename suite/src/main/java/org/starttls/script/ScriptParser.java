@@ -35,6 +35,8 @@ public final class ScriptParser {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)");
     private static final Pattern STEP = Pattern.compile("(C:|C~|S:|S!|TLS!?|CLOSE!?|QUIET!?)(?:\\s+(.*))?");
     private static final Duration MAX_QUIET = Duration.ofSeconds(30);
+    /** On a judged step, the prefix of the replies that break the requirement: {@code S! 503 fail:2xx}. */
+    private static final String FAIL = "fail:";
 
     private ScriptParser() {
     }
@@ -182,7 +184,7 @@ public final class ScriptParser {
                 checkVariables(file, no, payload, keyword.equals("C~"));
                 yield new Step.Send(no, line, payload, keyword.equals("C~"));
             }
-            case "S:", "S!" -> new Step.Expect(no, line, expectations(file, no, arg), verdict);
+            case "S:", "S!" -> new Step.Expect(no, line, expectations(file, no, arg, verdict), verdict);
             case "TLS", "TLS!" -> {
                 noArgument(file, no, keyword, arg);
                 yield new Step.StartTls(no, line, verdict);
@@ -195,7 +197,7 @@ public final class ScriptParser {
         };
     }
 
-    private static List<Expectation> expectations(String file, int no, String arg) {
+    private static List<Expectation> expectations(String file, int no, String arg, boolean verdict) {
         List<Expectation> result = new ArrayList<>();
         Expectation text = null;
         String rest = arg;
@@ -216,29 +218,58 @@ public final class ScriptParser {
         if (tokens.length == 0) {
             throw new ScriptParseException(file, no, "S: needs a reply code first, e.g. S: 250 or S: 530|554 or S: 5xx");
         }
-        List<String> codes = Arrays.asList(tokens[0].split("\\|"));
-        for (String code : codes) {
-            if (!CODE.matcher(code).matches()) {
-                throw new ScriptParseException(file, no, "'" + tokens[0] + "' is not a reply code; write 3 digits [2-5][0-5][0-9] "
-                        + "or a class like 5xx, alternatives separated by |");
-            }
-        }
-        result.add(new Expectation.Code(List.copyOf(codes)));
+        Expectation.Code expected = codes(file, no, tokens[0]);
+        result.add(expected);
         for (int t = 1; t < tokens.length; t++) {
             String token = tokens[t];
-            if (ENHANCED.matcher(token).matches()) {
+            if (token.startsWith(FAIL)) {
+                result.add(violation(file, no, token, expected, verdict, result));
+            } else if (ENHANCED.matcher(token).matches()) {
                 result.add(new Expectation.Enhanced(token));
             } else if (KEYWORD.matcher(token).matches()) {
                 result.add(new Expectation.Keyword(token.substring(1).toUpperCase(Locale.ROOT), token.charAt(0) == '+'));
             } else {
                 throw new ScriptParseException(file, no, "cannot read '" + token + "' in S:; after the code come enhanced codes "
-                        + "(5.7.0), EHLO keywords (+STARTTLS, -STARTTLS) and at the end /regex/");
+                        + "(5.7.0), EHLO keywords (+STARTTLS, -STARTTLS), on S! the replies that break the requirement "
+                        + "(fail:2xx) and at the end /regex/");
             }
         }
         if (text != null) {
             result.add(text);
         }
         return List.copyOf(result);
+    }
+
+    /** Reply codes and classes, alternatives separated by {@code |}: {@code 503}, {@code 530|554}, {@code 5xx}. */
+    private static Expectation.Code codes(String file, int no, String token) {
+        List<String> codes = Arrays.asList(token.split("\\|", -1));
+        for (String code : codes) {
+            if (!CODE.matcher(code).matches()) {
+                throw new ScriptParseException(file, no, "'" + token + "' is not a reply code; write 3 digits [2-5][0-5][0-9] "
+                        + "or a class like 5xx, alternatives separated by |");
+            }
+        }
+        return new Expectation.Code(List.copyOf(codes));
+    }
+
+    /** {@code fail:CODES} on a judged step: the replies that break the requirement, none of them an expected one. */
+    private static Expectation.Violation violation(String file, int no, String token, Expectation.Code expected,
+                                                   boolean verdict, List<Expectation> before) {
+        if (!verdict) {
+            throw new ScriptParseException(file, no, token + " names the replies that break the requirement; it belongs "
+                    + "on the judged step (S!), not on S:");
+        }
+        if (before.stream().anyMatch(Expectation.Violation.class::isInstance)) {
+            throw new ScriptParseException(file, no, "one fail: per line; write alternatives as fail:2xx|354");
+        }
+        Expectation.Violation violation = new Expectation.Violation(codes(file, no, token.substring(FAIL.length())));
+        for (int code = 200; code < 600; code++) {
+            if (expected.matches(code) && violation.matches(code)) {
+                throw new ScriptParseException(file, no, "reply " + code + " is both expected (" + expected + ") and "
+                        + token + "; a reply either meets the requirement or breaks it");
+            }
+        }
+        return violation;
     }
 
     private static Duration duration(String file, int no, String arg) {

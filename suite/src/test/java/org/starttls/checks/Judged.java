@@ -83,6 +83,17 @@ final class Judged {
         }
     }
 
+    /**
+     * The case {@code name} of requirement {@code id} (the requirement's id for its one unnamed script case), judged on
+     * the reference server with {@code behaviour}, in the mode of {@code profile}.
+     */
+    static Summary.CaseSummary caseOf(Behaviour behaviour, Profile profile, String id, String name) {
+        Summary.TargetSummary target = server(ServerOptions.builder(pki().server())
+                .mode(ServerOptions.Mode.valueOf(profile.name())).behaviour(behaviour).build(), profile, id, Account.NONE);
+        return result(target, id).cases().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no case " + name + " in " + result(target, id).cases()));
+    }
+
     /** The result of requirement {@code id}. */
     static Summary.RequirementResult result(Summary.TargetSummary target, String id) {
         return target.results().stream().filter(r -> r.id().equals(id)).findFirst()

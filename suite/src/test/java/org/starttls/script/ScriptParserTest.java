@@ -74,6 +74,18 @@ class ScriptParserTest {
     }
 
     @Test
+    void aJudgedStepNamesTheRepliesThatBreakItsRequirement() {
+        Script s = ScriptParser.parse("f.smtp", "@case c\nC: RCPT TO:<a@b>\nS! 503 5.5.1 fail:2xx|354\n").cases().get(0);
+        Step.Expect rcpt = (Step.Expect) s.steps().get(1);
+        assertThat(rcpt.expectations()).hasSize(3);
+        Expectation.Violation violation = (Expectation.Violation) rcpt.expectations().get(2);
+        assertThat(violation.matches(250)).isTrue();
+        assertThat(violation.matches(354)).isTrue();
+        assertThat(violation.matches(530)).isFalse();
+        assertThat(violation).hasToString("fail:2xx|354");
+    }
+
+    @Test
     void unescapesBytes() {
         assertThat(ScriptParser.unescape("A\\r\\n\\x00\\\\")).containsExactly('A', '\r', '\n', 0, '\\');
     }
@@ -98,6 +110,12 @@ class ScriptParserTest {
         assertError("@id X\nS: 220\nS! 250", "f.smtp:2: a step before the first @case");
         assertError("@id\n@case c\nS! 250", "f.smtp:1: @id needs a value");
         assertError("@case c\nS: 220\nC: QUIT\nS: 221", "f.smtp:1: the case has no verdict step");
+        assertError("@case c\nS: 250 fail:5xx\nS! 250", "f.smtp:2: fail:5xx names the replies that break the requirement; "
+                + "it belongs on the judged step (S!)");
+        assertError("@case c\nS! 5xx fail:503", "f.smtp:2: reply 503 is both expected (5xx) and fail:503");
+        assertError("@case c\nS! 503 fail:2xx fail:354", "f.smtp:2: one fail: per line");
+        assertError("@case c\nS! 503 fail:", "f.smtp:2: '' is not a reply code");
+        assertError("@case c\nS! 503|", "f.smtp:2: '503|' is not a reply code");
     }
 
     private static void assertError(String text, String messageStart) {
