@@ -23,7 +23,9 @@ import org.starttls.summary.Verdict;
 /**
  * One client case: a fake server plays a {@link Scenario} on a free loopback port, the client under test runs once
  * against it ({@code SMTP_TEST_*} in its environment), and a check judges what the client sent. A client that never
- * connected is INCONCLUSIVE, and so is one that had to be ended without having broken the rule: never PASS.
+ * connected is INCONCLUSIVE, and so is one that had to be ended, or left a connection open, without having broken the
+ * rule: never PASS, never NOT_APPLICABLE. A check may ask for a control run (the same client against another scenario)
+ * to tell what a piece of evidence means; its transcript follows the case's.
  */
 public final class ClientCase implements ConformanceCase {
 
