@@ -3,6 +3,7 @@ package org.starttls.clientmode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,9 @@ import org.starttls.summary.Verdict;
 /**
  * One client case: a fake server plays a {@link Scenario} on a free loopback port, the client under test runs once
  * against it ({@code SMTP_TEST_*} in its environment), and a check judges what the client sent. A client that never
- * connected is INCONCLUSIVE, and so is one that had to be ended without having broken the rule: never PASS.
+ * connected is INCONCLUSIVE, and so is one that had to be ended, or left a connection open, without having broken the
+ * rule: never PASS, never NOT_APPLICABLE. A check may ask for a control run (the same client against another scenario)
+ * to tell what a piece of evidence means; its transcript follows the case's.
  */
 public final class ClientCase implements ConformanceCase {
 
@@ -57,18 +60,11 @@ public final class ClientCase implements ConformanceCase {
             return result(Verdict.NOT_APPLICABLE, "the scenario " + scenario.name() + " cannot be played to a client "
                     + "of the profile " + context.profile(), "", started);
         }
-        ClientModeContext mode = context.clientMode();
-        ServerKit kit = mode.kit();
-        try (FakeServer server = FakeServer.start(scenario, context.profile(), kit)) {
-            ClientEnvironment environment = new ClientEnvironment("127.0.0.1", server.port(), kit.caFile(),
-                    ServerKit.SERVER_NAME, ServerKit.USER, kit.password(), ServerKit.FROM, ServerKit.TO,
-                    ClientProfile.of(context.profile().propertyValue()));
-            ClientResult result = ClientRunner.run(mode.client().launch(), environment, mode.client().timeout());
-            boolean settled = server.recording().awaitAllClosed(SETTLE);
-            ClientSession session = new ClientSession(scenario, context.profile(), server.recording(), result);
-            Outcome outcome = verdict(session);
-            String transcript = server.recording().render() + (settled ? "" : "\n*** a connection was still open "
-                    + SETTLE.toSeconds() + " s after the client ended") + "\n" + evidence(result, kit.password());
+        List<String> controls = new ArrayList<>();
+        try {
+            Played main = play(scenario, context, controls);
+            Outcome outcome = verdict(main.session());
+            String transcript = main.transcript() + String.join("", controls);
             return result(outcome.verdict(), outcome.detail(), transcript, started);
         } catch (IOException e) {
             return result(Verdict.INCONCLUSIVE, "the client under test could not be started: " + e.getMessage(), "", started);
@@ -78,6 +74,50 @@ public final class ClientCase implements ConformanceCase {
         }
     }
 
+    /** One run of the client against a server playing {@code played}, and its transcript. */
+    private record Played(ClientSession session, String transcript) {
+    }
+
+    private Played play(Scenario played, CaseContext context, List<String> controls) throws IOException,
+            InterruptedException {
+        ClientModeContext mode = context.clientMode();
+        ServerKit kit = mode.kit();
+        try (FakeServer server = FakeServer.start(played, context.profile(), kit)) {
+            ClientEnvironment environment = new ClientEnvironment("127.0.0.1", server.port(), kit.caFile(),
+                    ServerKit.SERVER_NAME, ServerKit.USER, kit.password(), ServerKit.FROM, ServerKit.TO,
+                    ClientProfile.of(context.profile().propertyValue()));
+            ClientResult result = ClientRunner.run(mode.client().launch(), environment, mode.client().timeout());
+            boolean settled = server.recording().awaitAllClosed(SETTLE);
+            ClientSession session = new ClientSession(played, context.profile(), server.recording(), result, settled,
+                    control -> control(control, context, controls));
+            String transcript = server.recording().render() + (settled ? "" : "\n*** a connection was still open "
+                    + SETTLE.toSeconds() + " s after the client ended") + "\n" + evidence(result, kit.password());
+            return new Played(session, transcript);
+        }
+    }
+
+    /** A control run a check asked for: played now, its transcript kept under the case's. */
+    private Optional<ClientSession> control(Scenario control, CaseContext context, List<String> controls) {
+        try {
+            Played run = play(control, context, controls);
+            controls.add("\n\n*** control run: the suite played the server again, to tell what the evidence above "
+                    + "means: " + control.description() + " (scenario " + control.name() + ")\n" + run.transcript());
+            return Optional.of(run.session());
+        } catch (IOException e) {
+            controls.add("\n\n*** control run " + control.name() + ": the client under test could not be started: "
+                    + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The check's verdict, unless the run did not let it be one: a PASS or NOT_APPLICABLE needs everything the client
+     * would have sent on record, so a client that was ended at its time bound, or left a connection open, gets
+     * INCONCLUSIVE instead (a FAIL stands: what it sent is on record).
+     */
     private Outcome verdict(ClientSession session) {
         if (session.connections() == 0) {
             return Outcome.inconclusive("the client under test never connected to the fake server (" + session.ending()
@@ -85,9 +125,11 @@ public final class ClientCase implements ConformanceCase {
         }
         Outcome judged = judge.judge(session);
         String ending = "; " + session.ending();
-        if (session.result().timedOut() && judged.verdict() == Verdict.PASS) {
-            return Outcome.inconclusive(judged.detail() + ", but the client did not finish within its time bound, so "
-                    + "what it would have sent next is unknown");
+        if (!session.finished() && (judged.verdict() == Verdict.PASS || judged.verdict() == Verdict.NOT_APPLICABLE)) {
+            String why = session.result().timedOut() ? "the client did not finish within its time bound"
+                    : "a connection was still open " + SETTLE.toSeconds() + " s after the client ended";
+            return Outcome.inconclusive(judged.detail() + ", but " + why + ", so what it would have sent next is unknown"
+                    + ending);
         }
         return new Outcome(judged.verdict(), judged.detail() + ending);
     }

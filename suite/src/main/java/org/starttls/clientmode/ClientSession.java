@@ -13,8 +13,19 @@ import org.starttls.summary.Profile;
 /**
  * One run of the client under test against one scenario, for a check to judge: what the fake server recorded, and how
  * the client's run ended (evidence only: a verdict comes from what the client sent).
+ *
+ * @param settled  every connection had closed soon after the client ended (false: one was still open)
+ * @param controls runs the same client again against another scenario, for a check whose evidence needs a control
  */
-public record ClientSession(Scenario scenario, Profile profile, Recording recording, ClientResult result) {
+public record ClientSession(Scenario scenario, Profile profile, Recording recording, ClientResult result, boolean settled,
+                            Controls controls) {
+
+    /** Plays a control scenario to the same client; its transcript joins the case's. */
+    @FunctionalInterface
+    public interface Controls {
+        /** The control run's session; empty when it could not be played (the client could not be started). */
+        Optional<ClientSession> run(Scenario control);
+    }
 
     /** The commands that carry a password or mail: never outside a TLS session the client should trust. */
     public static final Set<String> TRANSACTION = Set.of("AUTH", "MAIL", "RCPT", "DATA", "BDAT");
@@ -43,6 +54,11 @@ public record ClientSession(Scenario scenario, Profile profile, Recording record
         return firstClient(e -> e.isClient("STARTTLS") && !e.tls()).isPresent();
     }
 
+    /** Whether the client sent EHLO or HELO in cleartext on any connection: it got as far as the server's extensions. */
+    public boolean greeted() {
+        return firstClient(e -> e.isClient("EHLO", "HELO") && !e.tls()).isPresent();
+    }
+
     /** The connections, numbered from 1. */
     public int connections() {
         return recording.connections();
@@ -56,6 +72,16 @@ public record ClientSession(Scenario scenario, Profile profile, Recording record
     public static String quote(Event event) {
         return "'" + event.text() + "' " + (event.tls() ? "inside TLS" : "in cleartext") + " (connection "
                 + event.connection() + ", " + String.format(Locale.ROOT, "%.3f s", event.at().toMillis() / 1000.0) + ")";
+    }
+
+    /** The same client run again against {@code control}, the scenario that tells what a piece of evidence means. */
+    public Optional<ClientSession> control(Scenario control) {
+        return controls.run(control);
+    }
+
+    /** Whether the client ended on its own and left no connection open: everything it would send is on record. */
+    public boolean finished() {
+        return !result.timedOut() && settled;
     }
 
     /** How the run ended, for a detail sentence: {@code the client exited 1}. */

@@ -58,6 +58,14 @@ public enum Scenario {
                             "ENHANCEDSTATUSCODES"))
                     .inject("250-" + ServerKit.SERVER_NAME + " injected\r\n250 AUTH PLAIN\r\n")
                     .holdFirstTlsReply(Duration.ofMillis(500))),
+    /**
+     * Not a requirement's scenario but the control run of the two above: what the client sends when AUTH PLAIN, SIZE and
+     * 8BITMIME are offered nowhere. A client set to use one of them whatever the server offers (msmtp --auth=plain,
+     * Jakarta Mail's mail.smtp.auth.mechanisms) sends it here too, so its use there proves nothing.
+     */
+    CAPABILITIES_CONTROL(Transport.STARTTLS, "EHLO before TLS lists only STARTTLS; EHLO inside TLS lists only AUTH LOGIN "
+            + "and ENHANCEDSTATUSCODES: AUTH PLAIN, SIZE and 8BITMIME are offered nowhere",
+            p -> p.extensions(List.of("STARTTLS"), List.of("AUTH LOGIN", "ENHANCEDSTATUSCODES"))),
     STARTTLS_REOFFERED(Transport.STARTTLS, "EHLO inside TLS lists STARTTLS again (a second STARTTLS gets 503)",
             p -> p.startTlsReoffered()),
 
@@ -121,6 +129,16 @@ public enum Scenario {
     /** Whether the TLS this scenario offers is one a correct client may use for mail. */
     public boolean tlsAcceptable() {
         return play.certificate.acceptable() && play.oldTls.isEmpty() && !play.readyWithoutTls && !play.plaintextPort;
+    }
+
+    /** Whether the scenario's point is in the TLS handshake: a certificate or a protocol version a client must refuse. */
+    public boolean judgedAtHandshake() {
+        return !play.certificate.acceptable() || play.oldTls.isPresent();
+    }
+
+    /** Whether the scenario speaks plaintext where an implicit-TLS port was promised. */
+    public boolean plaintextPort() {
+        return play.plaintextPort;
     }
 
     /** The scenario named {@code name} ({@code -} for {@code _}, any case); the message lists the names. */

@@ -1,5 +1,7 @@
 package org.starttls.checks.client;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.starttls.cases.Outcome;
 import org.starttls.clientmode.ClientSession;
@@ -8,8 +10,9 @@ import org.starttls.clientmode.Recording.Kind;
 
 /**
  * Reply lines injected after the {@code 220} to STARTTLS, before the handshake, are not acted on inside TLS. Seen in
- * what the client does next: it uses AUTH PLAIN, which only the injected lines offered, or it sends a command inside TLS
- * before the server has answered the one before (it read a stale, injected reply as the answer).
+ * what the client does while the server holds back its first reply inside TLS: a client that read the injected lines as
+ * that reply sends its next command before the real one went out. Also seen when it uses AUTH PLAIN, which only the
+ * injected lines offered, unless the control run shows it uses PLAIN whatever is offered ({@link KeptKnowledge}).
  */
 final class DiscardsInjectedReplies extends ClientCheck {
 
@@ -24,32 +27,47 @@ final class DiscardsInjectedReplies extends ClientCheck {
             return Outcome.inconclusive("the client never completed a TLS handshake after STARTTLS, so what it did with "
                     + "the injected lines cannot be seen");
         }
-        Optional<Event> injectedMechanism = tls.get().firstCommand(e -> e.text().toUpperCase(java.util.Locale.ROOT)
-                .startsWith("AUTH PLAIN"));
-        if (injectedMechanism.isPresent()) {
-            return Outcome.fail("inside TLS the client used the mechanism only the injected cleartext lines offered: "
-                    + ClientSession.quote(injectedMechanism.get()) + " (EHLO inside TLS offered AUTH LOGIN only)");
+        List<Event> commands = tls.get().commands();
+        if (commands.isEmpty()) {
+            return Outcome.inconclusive("the client sent nothing inside TLS, so whether it took the injected lines for a "
+                    + "reply cannot be seen");
         }
-        Optional<String> early = commandBeforeReply(tls.get());
+        Optional<Event> early = commandDuringHold(tls.get());
         if (early.isPresent()) {
-            return Outcome.fail(early.get());
+            return Outcome.fail("inside TLS the client sent " + ClientSession.quote(early.get()) + " while the server "
+                    + "still held its reply to '" + commands.get(0).text() + "' (no PIPELINING was offered): it took the "
+                    + "injected cleartext lines for the answer");
         }
-        return Outcome.pass("inside TLS the client waited for each reply and used only what EHLO inside TLS offered");
+        Optional<Event> released = tls.get().events().stream().filter(e -> e.kind() == Kind.SERVER).findFirst();
+        if (released.isEmpty()) {
+            return Outcome.inconclusive("the connection ended while the server held its reply to '"
+                    + commands.get(0).text() + "', so whether the client would have waited for it cannot be seen");
+        }
+        Optional<Outcome> kept = KeptKnowledge.judge(session, commands, EnumSet.of(KeptKnowledge.Telltale.AUTH_PLAIN),
+                "the injected cleartext lines (EHLO inside TLS offered AUTH LOGIN only)");
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        return Outcome.pass("inside TLS the client waited for the held reply to '" + commands.get(0).text() + "' and "
+                + "used nothing only the injected lines offered");
     }
 
-    /** A command that arrived while the reply to the one before it had not been sent: it read a reply that was not ours. */
-    static Optional<String> commandBeforeReply(InsideTls tls) {
-        Event pending = null;
+    /**
+     * A command the client sent while the server held back its first reply inside TLS: the client had read a reply that
+     * was not the server's. Only that window is judged; a later slip in lockstep (a QUIT written before the reply to the
+     * end of the message) is RFC 5321's business, not this rule's.
+     */
+    static Optional<Event> commandDuringHold(InsideTls tls) {
+        boolean first = true;
         for (Event e : tls.events()) {
+            if (e.kind() == Kind.SERVER) {
+                return Optional.empty();
+            }
             if (e.kind() == Kind.CLIENT) {
-                if (pending != null) {
-                    return Optional.of("inside TLS the client sent " + ClientSession.quote(e) + " before the server had "
-                            + "answered '" + pending.text() + "' (no PIPELINING was offered): it took an injected "
-                            + "cleartext line for the answer");
+                if (!first) {
+                    return Optional.of(e);
                 }
-                pending = e;
-            } else if (e.kind() == Kind.SERVER && e.text().length() >= 4 && e.text().charAt(3) == ' ') {
-                pending = null;
+                first = false;
             }
         }
         return Optional.empty();

@@ -22,7 +22,10 @@ final class HandshakeAfterReady extends ClientCheck {
             return Outcome.fail("after the 220 to STARTTLS the client sent " + ClientSession.quote(command.get())
                     + " instead of starting the TLS handshake");
         }
-        return Outcome.pass(hello.isPresent() ? "after the 220 the client started the TLS handshake (" + hello.get().text()
-                + ")" : "after the 220 the client sent no other command");
+        if (hello.isEmpty()) {
+            return Outcome.inconclusive("after the 220 the client sent neither a ClientHello nor another command, so "
+                    + "what it would send next was never seen");
+        }
+        return Outcome.pass("after the 220 the client started the TLS handshake (" + hello.get().text() + ")");
     }
 }

@@ -15,6 +15,9 @@ final class NoPasswordWithoutTls extends ClientCheck {
             return Outcome.fail("the client authenticated in cleartext: " + ClientSession.quote(auth.get())
                     + "; its password was readable on the wire");
         }
+        if (!session.greeted()) {
+            return Outcome.inconclusive("the client sent no EHLO or HELO, so it never saw the AUTH offered in cleartext");
+        }
         return Outcome.pass("the client sent no AUTH in cleartext, though the server offered AUTH PLAIN LOGIN there");
     }
 }

@@ -28,6 +28,9 @@ final class NoRetryAfter530 extends ClientCheck {
                 refused = Optional.of(e);
             }
         }
+        if (refused.isEmpty() && !session.greeted()) {
+            return Outcome.inconclusive("the client sent no EHLO or HELO, so it never got as far as a MAIL");
+        }
         if (refused.isEmpty()) {
             return Outcome.notApplicable("the client sent no MAIL in cleartext, so no 530 came back to it");
         }

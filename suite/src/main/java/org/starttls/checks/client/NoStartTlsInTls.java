@@ -17,6 +17,9 @@ final class NoStartTlsInTls extends ClientCheck {
         if (!session.reachedTls()) {
             return Outcome.inconclusive("the client never completed a TLS handshake");
         }
+        if (session.firstClient(e -> e.isClient("EHLO") && e.tls()).isEmpty()) {
+            return Outcome.inconclusive("the client sent no EHLO inside TLS, so it never saw STARTTLS listed there");
+        }
         return Outcome.pass("inside TLS the client did not send STARTTLS, though EHLO listed it");
     }
 }

@@ -16,8 +16,10 @@ final class TlsFromFirstByte extends ClientCheck {
             return Outcome.fail("the client spoke SMTP in cleartext on its implicit-TLS account: "
                     + ClientSession.quote(plaintext.get()));
         }
-        boolean hello = session.first(e -> e.kind() == Kind.CLIENT_HELLO).isPresent();
-        return Outcome.pass("the client sent no SMTP line in cleartext" + (hello ? "; its first bytes were a TLS ClientHello"
-                : ""));
+        if (session.first(e -> e.kind() == Kind.CLIENT_HELLO).isEmpty()) {
+            return Outcome.inconclusive("the client sent neither an SMTP line nor a TLS ClientHello, so its first bytes "
+                    + "were never seen");
+        }
+        return Outcome.pass("the client sent no SMTP line in cleartext; its first bytes were a TLS ClientHello");
     }
 }

@@ -1,6 +1,7 @@
 package org.starttls.checks.client;
 
-import java.util.Locale;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.starttls.cases.Outcome;
 import org.starttls.clientmode.ClientSession;
@@ -8,7 +9,7 @@ import org.starttls.clientmode.Recording.Event;
 
 /**
  * Inside TLS the client uses only what EHLO inside TLS offered: not AUTH PLAIN, not SIZE= or BODY=8BITMIME, which only
- * the cleartext EHLO listed.
+ * the cleartext EHLO listed, unless the control run shows it uses them whatever is offered ({@link KeptKnowledge}).
  */
 final class UsesPostTlsCapabilities extends ClientCheck {
 
@@ -19,18 +20,16 @@ final class UsesPostTlsCapabilities extends ClientCheck {
             return Outcome.inconclusive("the client never completed a TLS handshake, so what it kept from before cannot "
                     + "be seen");
         }
-        Optional<Event> stale = tls.get().firstCommand(UsesPostTlsCapabilities::usesCleartextOnly);
-        if (stale.isPresent()) {
-            return Outcome.fail("inside TLS the client used a capability only the cleartext EHLO listed: "
-                    + ClientSession.quote(stale.get()) + " (EHLO inside TLS listed only AUTH LOGIN and "
-                    + "ENHANCEDSTATUSCODES)");
+        List<Event> commands = tls.get().commands();
+        Optional<Outcome> kept = KeptKnowledge.judge(session, commands, EnumSet.allOf(KeptKnowledge.Telltale.class),
+                "the cleartext EHLO (EHLO inside TLS listed only AUTH LOGIN and ENHANCEDSTATUSCODES)");
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        if (commands.stream().noneMatch(e -> e.isClient("AUTH", "MAIL"))) {
+            return Outcome.inconclusive("the client sent no AUTH and no MAIL inside TLS, where what it kept from the "
+                    + "cleartext EHLO would show");
         }
         return Outcome.pass("inside TLS the client used only what EHLO inside TLS offered");
-    }
-
-    private static boolean usesCleartextOnly(Event e) {
-        String line = e.text().toUpperCase(Locale.ROOT);
-        return line.startsWith("AUTH PLAIN") || (line.startsWith("MAIL FROM") && (line.contains(" SIZE=")
-                || line.contains(" BODY=8BITMIME")));
     }
 }
