@@ -41,8 +41,9 @@ class MxResolverTest {
         return resolver.resolve(domain);
     }
 
+    /** Short enough for the silent cases, long enough that a loaded machine still gets its loopback answers in time. */
     private static DnsSettings quick(DnsSettings s) {
-        return s.withTimeout(Duration.ofMillis(200), 2);
+        return s.withTimeout(Duration.ofSeconds(1), 2);
     }
 
     @Test
@@ -138,7 +139,7 @@ class MxResolverTest {
 
         assertThat(report.status()).isEqualTo(DomainReport.Status.FAILED);
         assertThat(report.summary()).isEqualTo("the MX lookup of slow.example failed: no answer for MX slow.example from "
-                + dns.hostPort() + " within 200 ms (2 attempts)");
+                + dns.hostPort() + " within 1 s (2 attempts)");
         assertThat(dns.queries("slow.example")).hasSize(2);
     }
 
@@ -150,7 +151,7 @@ class MxResolverTest {
         assertThat(report.status()).isEqualTo(DomainReport.Status.TESTABLE);
         assertThat(report.targets(MX_PORT)).extracting(PlannedTarget::key).containsExactly("192.0.2.40:25");
         assertThat(report.notes()).containsExactly("left out: no answer for AAAA mx.v4.example from " + dns.hostPort()
-                + " within 200 ms (2 attempts)");
+                + " within 1 s (2 attempts)");
     }
 
     @Test
