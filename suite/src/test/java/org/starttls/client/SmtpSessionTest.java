@@ -311,12 +311,14 @@ class SmtpSessionTest {
             peer.awaitClientClose();
         });
 
-        try (SmtpSession session = client(ClientSettings.defaults().withReplyTimeout(SHORT)).connect(server.target())) {
+        // a reply timeout the greeting and the 220 meet even on a loaded machine; the handshake never comes
+        try (SmtpSession session = client(ClientSettings.defaults().withReplyTimeout(Duration.ofSeconds(1)))
+                .connect(server.target())) {
             session.readReply();
             session.command("STARTTLS");
 
             assertThatThrownBy(session::startTls).isInstanceOf(TlsHandshakeException.class)
-                    .hasMessage("no TLS handshake within 300ms");
+                    .hasMessage("no TLS handshake within 1s");
         }
     }
 
@@ -331,7 +333,7 @@ class SmtpSessionTest {
         try (SmtpSession session = client().connect(server.target())) {
             session.readReply();
             session.command("STARTTLS");
-            session.quiet(SHORT);
+            assertThat(session.quiet(Duration.ofSeconds(3))).isEqualTo(new QuietResult.Closed());
 
             assertThatThrownBy(session::startTls).isInstanceOf(TlsHandshakeException.class)
                     .hasMessage("server closed the connection before the TLS handshake");
@@ -381,12 +383,14 @@ class SmtpSessionTest {
     void quietProvesSilenceAndReportsWhatBreaksIt() throws Exception {
         CountDownLatch speak = new CountDownLatch(1);
         CountDownLatch mumble = new CountDownLatch(1);
+        CountDownLatch unfinishedSent = new CountDownLatch(1);
         StubServer server = stub(peer -> {
             peer.send("220 stub\r\n");
             speak.await();
             peer.send("421 4.3.2 going down\r\n");
             mumble.await();
             peer.send("250 unfini");
+            unfinishedSent.countDown();
             peer.awaitClientClose();
         });
 
@@ -400,8 +404,9 @@ class SmtpSessionTest {
             assertThat(((QuietResult.Arrived) spoke).reply().code()).isEqualTo(421);
 
             mumble.countDown();
-            Thread.sleep(SHORT.toMillis());
-            assertThat(session.quiet(SHORT)).isEqualTo(
+            unfinishedSent.await();
+            // the unfinished line is sent; a quiet period long enough for it to be read ends with it pending
+            assertThat(session.quiet(Duration.ofSeconds(1))).isEqualTo(
                     new QuietResult.ArrivedMalformed("10 bytes without a complete reply: '250 unfini'"));
             assertThat(session.transcript().render()).contains("*** quiet 300ms: silence");
         }
@@ -496,7 +501,7 @@ class SmtpSessionTest {
     }
 
     @Test
-    void readTimeoutComesQuicklyAndShowsWhatArrived() throws Exception {
+    void aReadTimeoutShowsWhatArrived() throws Exception {
         StubServer server = stub(peer -> {
             peer.send("220 partial greet");
             peer.awaitClientClose();
@@ -504,10 +509,8 @@ class SmtpSessionTest {
         SmtpClient client = client(ClientSettings.defaults().withReplyTimeout(SHORT));
 
         try (SmtpSession session = client.connect(server.target())) {
-            long start = System.nanoTime();
             assertThatThrownBy(session::readReply).isInstanceOf(ReplyTimeoutException.class)
                     .hasMessage("no complete reply within 300ms; received so far: '220 partial greet'");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             assertThat(session.transcript().render()).contains("*** no complete reply within 300ms");
         }
     }

@@ -44,8 +44,11 @@ final class HostileCases {
 
     /** smtp.timeout of every hostile run: short, so that the whole set runs in well under a minute. */
     static final Duration T = Duration.ofMillis(500);
-    /** Allowance for a loaded CI machine on top of each documented bound; a hang would exceed it by minutes. */
-    static final Duration SLACK = Duration.ofSeconds(5);
+    /**
+     * Allowance on top of each documented bound, wide enough for a loaded shared machine: this only tells a hang (the
+     * run's budget is minutes) from an end; how long a run takes is printed in the table and measured in benchmarks.
+     */
+    static final Duration SLACK = Duration.ofSeconds(30);
 
     /** One hostile run: start a server, run the suite against it, check the summary. */
     record HostileCase(String name, String bound, double boundInT, Setup setup, Function<Summary.TargetSummary, String> check) {
