@@ -37,7 +37,7 @@ class ServiceClosingTest {
             }
         })) {
             RunHarness.Outcome outcome = RunHarness.run(Map.of("smtp.target", server.target(), "smtp.tls.trust", "any",
-                    "smtp.timeout", "1s", "smtp.select", "RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT",
+                    "smtp.timeout", "5s", "smtp.select", "RFC3207-4.2-MUST-DISCARD-PIPELINED-PLAINTEXT",
                     "smtp.report.dir", reports.toString()), RunHarness.catalogueCases());
 
             assertThat(outcome.target().results()).singleElement().satisfies(r -> {
