@@ -14,11 +14,15 @@ public interface ConformanceCase {
 
     String description();
 
-    /** EHLO keywords the cleartext EHLO reply must list, else the case is NOT_APPLICABLE. */
-    List<String> needsClear();
+    /** EHLO keywords the cleartext EHLO reply must list, else the case is NOT_APPLICABLE; none by default. */
+    default List<String> needsClear() {
+        return List.of();
+    }
 
-    /** EHLO keywords the EHLO reply inside TLS must list, else the case is NOT_APPLICABLE. */
-    List<String> needsTls();
+    /** EHLO keywords the EHLO reply inside TLS must list, else the case is NOT_APPLICABLE; none by default. */
+    default List<String> needsTls() {
+        return List.of();
+    }
 
     /** The script text or a description of the Java check, attached to reports. */
     String sourceText();

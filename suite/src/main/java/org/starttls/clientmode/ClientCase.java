@@ -195,16 +195,6 @@ public final class ClientCase implements ConformanceCase {
     }
 
     @Override
-    public List<String> needsClear() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> needsTls() {
-        return List.of();
-    }
-
-    @Override
     public String sourceText() {
         return source;
     }

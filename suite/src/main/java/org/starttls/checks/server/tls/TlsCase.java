@@ -64,16 +64,6 @@ final class TlsCase implements ConformanceCase {
     }
 
     @Override
-    public List<String> needsClear() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> needsTls() {
-        return List.of();
-    }
-
-    @Override
     public String sourceText() {
         return source;
     }
