@@ -18,6 +18,7 @@ import org.starttls.RunResult;
 import org.starttls.Suite;
 import org.starttls.config.SuiteConfig;
 import org.starttls.reports.ComplianceGate;
+import org.starttls.reports.HtmlSummary;
 import org.starttls.summary.ExitCode;
 
 /**
@@ -77,7 +78,7 @@ public final class CheckMojo extends AbstractMojo {
         try (PrintStream console = new PrintStream(new LogStream(getLog()), true, "UTF-8")) {
             RunResult result = Suite.run(settings(), console);
             code = ComplianceGate.print(result.summary(), result.reports(), console);
-            report = result.reportDir().resolve("compliance-report.html").toString();
+            report = result.reportDir().resolve(HtmlSummary.FILE_NAME).toString();
         } catch (java.io.UnsupportedEncodingException e) {
             throw new MojoExecutionException("UTF-8 missing", e);
         }

@@ -42,11 +42,13 @@ public final class ComplianceGate {
             ConsoleTable.print(summary, language, out);
         }
         List<String> reasons = language == Language.DE && gate.reasonsDe() != null ? gate.reasonsDe() : gate.reasons();
-        if (gate.exit() != ExitCode.PASSED) {
-            String prefix = "[smtp] " + m.get("reason_" + gate.exit().name(), gate.level()) + ": ";
-            for (String reason : reasons) {
-                out.println(prefix + Findings.firstLine(reason));
-            }
+        // the gated FAILs come first among the reasons (Findings.reasons), then what could not be evaluated
+        long gatedFails = gate.exit() == ExitCode.CONFIGURATION_ERROR ? 0 : summary.targets().stream()
+                .mapToLong(t -> Findings.fails(t).stream().filter(r -> gate.level().blocks(r.level())).count()).sum();
+        for (int i = 0; i < reasons.size(); i++) {
+            ExitCode kind = gate.exit() == ExitCode.CONFIGURATION_ERROR ? gate.exit()
+                    : i < gatedFails ? ExitCode.GATE_FAILED : ExitCode.NOT_EVALUATED;
+            out.println("[smtp] " + m.get("reason_" + kind.name(), gate.level()) + ": " + Findings.firstLine(reasons.get(i)));
         }
         for (String line : verdictAndReports(summary, reports)) {
             out.println(line);

@@ -111,7 +111,8 @@ public final class Findings {
 
     /**
      * Why the gate did not pass, one line each: every FAIL at or above the gate level, then every target that could not
-     * be evaluated. summary.json keeps the English lines; the reports render them in their language.
+     * be evaluated, in that order (the console prefixes each by its kind). summary.json keeps the English lines; the
+     * reports render them in their language.
      */
     public static List<String> reasons(List<TargetSummary> targets, Gate gate, Language language) {
         Messages m = messages(language);

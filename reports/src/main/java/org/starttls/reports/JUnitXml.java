@@ -41,8 +41,8 @@ public final class JUnitXml {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "SMTP STARTTLS conformance");
-            if (summary.targets().isEmpty()) {
-                refused(xml, summary);
+            if (summary.targets().isEmpty() && !summary.gate().reasons().isEmpty()) {
+                withoutTarget(xml, summary);
             }
             for (Summary.TargetSummary t : summary.targets()) {
                 testsuite(xml, summary, t);
@@ -147,10 +147,16 @@ public final class JUnitXml {
         };
     }
 
-    private static void refused(XMLStreamWriter xml, Summary summary) throws XMLStreamException {
+    /**
+     * The gate's reasons when no target carries them: a refused run (configuration error), or domains whose MX hosts
+     * could not be resolved (not evaluated). An empty run that passed has no reasons and writes nothing here.
+     */
+    private static void withoutTarget(XMLStreamWriter xml, Summary summary) throws XMLStreamException {
+        ExitCode exit = summary.gate().exit();
+        String what = exit == ExitCode.CONFIGURATION_ERROR ? "configuration" : "not evaluated";
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", "configuration");
+        xml.writeAttribute("name", what);
         xml.writeAttribute("tests", "1");
         xml.writeAttribute("failures", "0");
         xml.writeAttribute("errors", "1");
@@ -158,11 +164,12 @@ public final class JUnitXml {
         xml.writeAttribute("time", "0");
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", "configuration");
+        xml.writeAttribute("name", what);
         xml.writeAttribute("classname", "smtp-starttls");
         xml.writeAttribute("time", "0");
         String reason = String.join("\n", summary.gate().reasons());
-        element(xml, "error", "configuration error: " + reason, ExitCode.CONFIGURATION_ERROR.name(), reason);
+        element(xml, "error", (exit == ExitCode.CONFIGURATION_ERROR ? "configuration error: " : "not evaluated: ") + reason,
+                exit.name(), reason);
         xml.writeEndElement();
         xml.writeCharacters("\n  ");
         xml.writeEndElement();

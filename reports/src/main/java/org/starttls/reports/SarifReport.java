@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.starttls.summary.ExitCode;
 import org.starttls.summary.Level;
 import org.starttls.summary.Summary;
 import org.starttls.summary.Verdict;
@@ -80,10 +81,12 @@ public final class SarifReport {
             }
         }
         if (summary.targets().isEmpty()) {
+            // the reasons no target carries: a refused run, or domains that could not be resolved
+            String what = summary.gate().exit() == ExitCode.CONFIGURATION_ERROR ? "configuration error: " : "not evaluated: ";
             summary.gate().reasons().forEach(reason -> {
                 ObjectNode n = notifications.addObject();
                 n.put("level", "error");
-                n.putObject("message").put("text", "configuration error: " + reason);
+                n.putObject("message").put("text", what + reason);
             });
         }
         if (summary.startedAt() != null) {

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.starttls.RunResult;
 import org.starttls.Suite;
 import org.starttls.config.SuiteConfig;
+import org.starttls.i18n.Language;
 import org.starttls.reports.ComplianceGate;
+import org.starttls.reports.Findings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,14 +85,14 @@ final class ClientCommand implements Callable<Integer> {
         Main.put(settings, "smtp.report.dir", reportDir);
         Main.put(settings, "smtp.report.lang", reportLang);
         Main.put(settings, "smtp.concurrency", concurrency);
-        if (!settings.containsKey("smtp.client.command") && !settings.containsKey("smtp.client.driver")) {
-            main.out.println("[smtp] CONFIGURATION ERROR: name the client under test: client \"COMMAND\" or client --driver "
-                    + "CLASS");
-            return 3;
-        }
-        RunResult result = Suite.run(settings, main.out);
+        RunResult result = !settings.containsKey("smtp.client.command") && !settings.containsKey("smtp.client.driver")
+                ? Suite.refuse(SuiteConfig.reportDir(settings), "name the client under test: client \"COMMAND\" or client "
+                        + "--driver CLASS", "den zu prüfenden Client nennen: client \"BEFEHL\" oder client --driver KLASSE",
+                        settings.get("smtp.report.lang"))
+                : Suite.run(settings, main.out);
         if (deferGate) {
-            main.out.println("[smtp] reports written to " + result.reportDir() + "; the gate is applied last");
+            main.out.println("[smtp] " + Findings.messages(Language.orEnglish(result.summary().lang()))
+                    .get("deferred", result.reportDir()));
             return 0;
         }
         return ComplianceGate.print(result.summary(), result.reports(), main.out);

@@ -12,6 +12,7 @@ import org.starttls.i18n.Language;
 import org.starttls.reports.ComplianceGate;
 import org.starttls.reports.Findings;
 import org.starttls.run.SummaryBuilder;
+import org.starttls.summary.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -120,22 +121,6 @@ public final class Main implements Callable<Integer> {
             description = "pause before a case that ended on a 421 is run once more, e.g. 30s; default no retry")
     String retry421;
 
-    @Option(names = "--client-command", paramLabel = "COMMAND",
-            description = "client mode: the SMTP client under test, run through sh -c once per case (see the client "
-                    + "subcommand); the suite plays the server")
-    String clientCommand;
-
-    @Option(names = "--client-driver", paramLabel = "CLASS", description = "client mode: an in-JVM ClientDriver class")
-    String clientDriver;
-
-    @Option(names = "--client-profile", paramLabel = "PROFILE",
-            description = "client mode: require-tls, opportunistic or implicit-tls; default require-tls")
-    String clientProfile;
-
-    @Option(names = "--client-timeout", paramLabel = "DURATION",
-            description = "client mode: time bound of one client run; default 60s")
-    String clientTimeout;
-
     @Option(names = "--defer-gate",
             description = "write the reports and exit 0; the gate or merge command decides the exit code later (Maven "
                     + "runs the Allure report in between; shards are merged first)")
@@ -177,6 +162,11 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = e.getCommandLine();
         PrintStream out = ((Main) cli.getCommandSpec().root().userObject()).out;
         String reason = "command line: " + e.getMessage() + "; run with --help for the options";
+        Object command = cli.getCommandSpec().userObject();
+        if (command instanceof GateCommand || command instanceof MergeCommand) {
+            // these read reports another run wrote: a refusal written into a report folder would replace them
+            return refusedWithoutReport(out, reason);
+        }
         Map<String, String> settings = new LinkedHashMap<>(SuiteConfig.settingsFromEnvironment());
         for (int i = 0; i < args.length; i++) {
             // the report folder, if the unparsable command line names one, is where the refusal goes
@@ -189,6 +179,13 @@ public final class Main implements Callable<Integer> {
         RunResult refused = Suite.refuse(SuiteConfig.reportDir(settings), reason, "Befehlszeile: " + e.getMessage()
                 + "; --help zeigt die Optionen", settings.get("smtp.report.lang"));
         return ComplianceGate.print(refused.summary(), refused.reports(), out);
+    }
+
+    /** A refusal that must not touch any report folder: the reason on the console, exit code 3. */
+    static int refusedWithoutReport(PrintStream out, String reason) {
+        out.println("[smtp] CONFIGURATION ERROR: " + reason);
+        out.println("[smtp] CONFIGURATION ERROR, exit code 3: nothing was run and no report was written");
+        return ExitCode.CONFIGURATION_ERROR.code();
     }
 
     @Override
@@ -214,10 +211,6 @@ public final class Main implements Callable<Integer> {
         put(settings, "smtp.rate", rate);
         put(settings, "smtp.auth.user", authUser);
         put(settings, "smtp.retry.421", retry421);
-        put(settings, "smtp.client.command", clientCommand);
-        put(settings, "smtp.client.driver", clientDriver);
-        put(settings, "smtp.client.profile", clientProfile);
-        put(settings, "smtp.client.timeout", clientTimeout);
         RunResult result = Suite.run(settings, out);
         if (deferGate) {
             out.println("[smtp] " + Findings.messages(Language.orEnglish(result.summary().lang()))

@@ -47,15 +47,16 @@ final class MergeCommand implements Callable<Integer> {
         Path outDir = out.toAbsolutePath().normalize();
         String requested = Optional.ofNullable(reportLang)
                 .or(() -> Optional.ofNullable(SuiteConfig.settingsFromEnvironment().get("smtp.report.lang"))).orElse("en");
+        for (Path shard : shards) {
+            if (Files.exists(shard) && Files.exists(outDir) && Files.isSameFile(shard, outDir)) {
+                // a refusal written there would replace the shard's own summary.json
+                return Main.refusedWithoutReport(main.out, out + " is also a shard folder; write the merged report "
+                        + "into a folder of its own");
+            }
+        }
         RunResult result;
         try {
             String lang = SuiteConfig.reportLang(requested);
-            for (Path shard : shards) {
-                if (Files.exists(shard) && Files.exists(outDir) && Files.isSameFile(shard, outDir)) {
-                    throw new ShardMerge.Refused(out + " is also a shard folder; write the merged report into a folder "
-                            + "of its own");
-                }
-            }
             Summary merged = ShardMerge.merge(shards);
             result = Suite.report(merged, outDir, lang);
             main.out.println("[smtp] merged " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + ": "

@@ -105,9 +105,12 @@ class MergeRefusalsTest {
     }
 
     @Test
-    void theMergedReportGoesIntoAFolderOfItsOwn() throws Exception {
+    void theMergedReportGoesIntoAFolderOfItsOwnAndTheShardIsLeftAsItWas() throws Exception {
         Path out = folder("out", shard("1/1"));
+        byte[] shardSummary = Files.readAllBytes(out.resolve(SummaryJson.FILE_NAME));
+
         assertThat(refusal(out)).isEqualTo(out + " is also a shard folder; write the merged report into a folder of its own");
+        assertThat(out.resolve(SummaryJson.FILE_NAME)).as("the shard's own summary").hasBinaryContent(shardSummary);
     }
 
     /** Shards that found nothing to test merge into an empty report that passes. */
@@ -122,5 +125,8 @@ class MergeRefusalsTest {
         assertThat(merged.targets()).isEmpty();
         assertThat(merged.gate().passed()).isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[smtp] merged 2 shards: 0 targets");
+        // green everywhere, as the gate: no error test case, no error notification
+        assertThat(Files.readString(dir.resolve("out").resolve("TEST-smtp-starttls.xml"))).doesNotContain("<error");
+        assertThat(Files.readString(dir.resolve("out").resolve("results.sarif"))).doesNotContain("\"error\"");
     }
 }

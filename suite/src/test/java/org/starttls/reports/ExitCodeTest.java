@@ -2,9 +2,14 @@ package org.starttls.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starttls.cli.Main;
 import org.starttls.client.RefusingPort;
 import org.starttls.fixtures.pki.TestPki;
 import org.starttls.fixtures.server.ReferenceServer;
@@ -74,6 +79,41 @@ class ExitCodeTest {
                 "[smtp] KONFIGURATIONSFEHLER, Exit-Code 3: der Lauf wurde vor jeder Verbindung abgelehnt");
         assertThat(Html.read(dir.resolve(HtmlSummary.FILE_NAME))).contains(">KONFIGURATIONSFEHLER<",
                 "unbekannte Schwelle 'MUTS'", "kein Server wurde geprüft");
+    }
+
+    /** With a gated FAIL on one target and another target unreachable, each reason line names its own kind. */
+    @Test
+    void eachReasonLineSaysWhetherItFailedOrCouldNotBeEvaluated(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.create();
+        pki.writeCaPem(dir.resolve("ca.pem"));
+        try (ReferenceServer faulty = Variant.STARTTLS_ADVERTISED_IN_TLS.start(pki.server());
+             RefusingPort refusing = RefusingPort.open()) {
+            MainCommand run = MainCommand.run(dir.resolve("report"), "--select", FEW, "--tls-trust",
+                    dir.resolve("ca.pem").toString(), faulty.target(), refusing.target().toString());
+
+            assertCode(run, ExitCode.GATE_FAILED);
+            assertThat(run.console()).contains("[smtp] NOT EVALUATED: " + refusing.target() + ": cannot connect to "
+                    + refusing.target() + ": connection refused by " + refusing.target() + " (127.0.0.1)");
+            assertThat(run.console()).anySatisfy(line -> assertThat(line).startsWith("[smtp] GATE FAILED (MUST): "
+                    + faulty.target() + ": RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS"));
+        }
+    }
+
+    /** gate and merge read reports another run wrote: a typo in their options must not replace them. */
+    @Test
+    void aTypoInTheGateCommandLeavesTheReportItWasToRead(@TempDir Path dir) throws Exception {
+        MainCommand run = MainCommand.run(dir, "--select", FEW);
+        byte[] summary = Files.readAllBytes(dir.resolve("summary.json"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                "gate", dir.toString(), "--typo");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(code).isEqualTo(ExitCode.CONFIGURATION_ERROR.code());
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("[smtp] CONFIGURATION ERROR: command line: Unknown option: '--typo'", "no report was written");
+        assertThat(dir.resolve("summary.json")).hasBinaryContent(summary);
     }
 
     @Test
