@@ -3,7 +3,7 @@ package org.starttls.client;
 import java.util.HexFormat;
 
 /** Renders untrusted bytes and text readably for transcripts and messages: {@code \r \n \xHH}. */
-final class Escaping {
+public final class Escaping {
 
     /** How many bytes of offending data a message quotes. */
     static final int EXCERPT_BYTES = 80;
@@ -25,7 +25,7 @@ final class Escaping {
     }
 
     /** Control characters in {@code text} escaped; other characters, including non-ASCII, as they are. */
-    static String text(String text) {
+    public static String text(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.chars().forEach(c -> {
             if (c < 0x20 || c == 0x7f || c == '\\') {

@@ -16,9 +16,11 @@ import java.util.List;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSession;
+import org.starttls.client.Escaping;
 import org.starttls.clientmode.Recording.Kind;
 import org.starttls.fixtures.server.Line;
 import org.starttls.fixtures.zoo.OldTls;
+import org.starttls.tls.TlsVersion;
 
 /**
  * Sits between the fake server's line framer and its session, so it sees each line the client sent and each reply in
@@ -69,19 +71,8 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
     /** What the ClientHello offered, from the observer below TLS. */
     void clientHello(String sni, String highestVersion, List<String> offered) {
         recording.add(connection, Kind.CLIENT_HELLO, tls, "ClientHello: offers " + offered.stream()
-                .map(ConnectionRecorder::jdkName).collect(java.util.stream.Collectors.joining(" ")) + ", SNI "
-                + (sni == null ? "none" : sni), sni, jdkName(highestVersion));
-    }
-
-    /** Bouncy Castle's {@code TLS 1.0} as the JDK writes it, {@code TLSv1}: one spelling in every transcript. */
-    static String jdkName(String protocol) {
-        return switch (protocol) {
-            case "TLS 1.0" -> "TLSv1";
-            case "TLS 1.1" -> "TLSv1.1";
-            case "TLS 1.2" -> "TLSv1.2";
-            case "TLS 1.3" -> "TLSv1.3";
-            default -> protocol;
-        };
+                .map(TlsVersion::jdkName).collect(java.util.stream.Collectors.joining(" ")) + ", SNI "
+                + (sni == null ? "none" : sni), sni, TlsVersion.jdkName(highestVersion));
     }
 
     @Override
@@ -120,7 +111,7 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
     }
 
     private void client(String text) {
-        recording.add(connection, Kind.CLIENT, tls, escape(text), null, null, read);
+        recording.add(connection, Kind.CLIENT, tls, Escaping.text(text), null, null, read);
     }
 
     @Override
@@ -133,7 +124,7 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf reply && reply.isReadable()) {
             for (String line : reply.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-                recording.add(connection, Kind.SERVER, tls, escape(line), null, null);
+                recording.add(connection, Kind.SERVER, tls, Escaping.text(line), null, null);
                 if (line.length() >= 4 && line.charAt(3) == ' ') {
                     String code = line.substring(0, 3);
                     data |= code.equals("354");
@@ -155,7 +146,7 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
             }
         } else if (evt instanceof OldTls.Handshake handshake) {
             if (handshake.succeeded()) {
-                tlsUp(jdkName(handshake.protocol()), handshake.cipherSuite(), null);
+                tlsUp(TlsVersion.jdkName(handshake.protocol()), handshake.cipherSuite(), null);
             } else {
                 tlsFailed(handshake.failure());
             }
@@ -200,18 +191,5 @@ final class ConnectionRecorder extends ChannelDuplexHandler {
             root = root.getCause();
         }
         return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** Control characters as {@code \r \n \xHH}: a line of the transcript stays one line. */
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> {
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02X", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.toString();
     }
 }

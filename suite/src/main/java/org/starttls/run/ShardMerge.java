@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -180,10 +179,6 @@ public final class ShardMerge {
                 results.merge(r.id(), r, (a, b) -> a.verdict().and(b.verdict()) == a.verdict() ? a : b);
             }
         }
-        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) {
-            counts.put(v, results.values().stream().filter(r -> r.verdict() == v).count());
-        }
         Summary.TargetSummary failed = copies.stream().filter(c -> c.error() != null).findFirst().orElse(null);
         Summary.TargetSummary evaluated = copies.stream().filter(c -> c.error() == null).findFirst().orElse(first);
         Set<Summary.Origin> origins = new LinkedHashSet<>();
@@ -196,7 +191,7 @@ public final class ShardMerge {
         }
         return new Summary.TargetSummary(first.target(), first.profile(),
                 copies.stream().mapToLong(Summary.TargetSummary::durationMillis).max().orElse(0),
-                failed == null ? null : failed.error(), (failed == null ? evaluated : failed).facts(), counts,
+                failed == null ? null : failed.error(), (failed == null ? evaluated : failed).facts(), null,
                 List.copyOf(results.values()), null, sessions(copies), first.embedded(),
                 failed == null ? null : failed.errorDe(), first.role(), first.key(), names.isEmpty() ? null : List.copyOf(names),
                 List.copyOf(origins), domains.isEmpty() ? null : List.copyOf(domains));

@@ -29,6 +29,12 @@ public enum TlsVersion {
         return bc;
     }
 
+    /** Bouncy Castle's name of a version ({@code TLS 1.0}) as the JDK writes it ({@code TLSv1}); others as they are. */
+    public static String jdkName(String name) {
+        return Arrays.stream(values()).filter(v -> v.displayName.equals(name)).findFirst().map(TlsVersion::jdkName)
+                .orElse(name);
+    }
+
     static Optional<TlsVersion> of(ProtocolVersion version) {
         return Arrays.stream(values()).filter(v -> v.bc.equals(version)).findFirst();
     }

@@ -1,6 +1,5 @@
 package org.starttls.checks.client;
 
-import java.util.List;
 import org.starttls.cases.Outcome;
 import org.starttls.clientmode.ClientSession;
 import org.starttls.clientmode.Recording.Event;
@@ -18,18 +17,18 @@ final class StartTlsEndsGroup extends ClientCheck {
             return Outcome.inconclusive("the client never sent STARTTLS");
         }
         for (int c = 1; c <= session.connections(); c++) {
-            List<Event> events = session.connection(c);
-            boolean afterStartTls = false;
-            for (Event e : events) {
-                if (e.kind() == Kind.TLS_UP || e.kind() == Kind.TLS_FAILED || e.kind() == Kind.CLIENT_HELLO) {
-                    afterStartTls = false;
-                } else if (e.kind() == Kind.CLIENT && !e.tls()) {
-                    if (afterStartTls) {
-                        return Outcome.fail("the client sent " + ClientSession.quote(e) + " behind STARTTLS, before "
-                                + "the TLS handshake: STARTTLS was not the last command of its group");
-                    }
-                    afterStartTls = e.isClient("STARTTLS");
+            Event startTls = null;
+            for (Event e : session.connection(c)) {
+                if (e.kind() != Kind.CLIENT || e.tls()) {
+                    continue;
                 }
+                // only a line that arrived in the same read as STARTTLS was pipelined behind it; a line after the
+                // server's reply (a refusal, a 220 without handshake) is the client going on, not a group
+                if (startTls != null && e.read() == startTls.read()) {
+                    return Outcome.fail("the client sent " + ClientSession.quote(e) + " behind STARTTLS, in the same "
+                            + "write, before the server's reply: STARTTLS was not the last command of its group");
+                }
+                startTls = e.isClient("STARTTLS") ? e : null;
             }
         }
         return Outcome.pass("nothing followed STARTTLS in cleartext; the next bytes were the TLS handshake");
