@@ -39,8 +39,4 @@ public record Outcome(Verdict verdict, String detail, String evidence, Text text
     public static Outcome notApplicable(String detail) {
         return new Outcome(Verdict.NOT_APPLICABLE, detail);
     }
-
-    public Outcome withEvidence(String transcript) {
-        return new Outcome(verdict, detail, transcript, text);
-    }
 }

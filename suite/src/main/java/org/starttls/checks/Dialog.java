@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.starttls.cases.CaseContext;
 import org.starttls.cases.Outcome;
+import org.starttls.cases.Texts;
 import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
@@ -83,9 +85,7 @@ public final class Dialog {
 
     /** A greeted session after EHLO. */
     public SmtpSession afterEhlo() throws SessionException, SetupFailed {
-        SmtpSession session = greeted();
-        setup(session, "EHLO " + variable("helo"), 250);
-        return session;
+        return ehloed().session();
     }
 
     /** A greeted session after EHLO, with the EHLO reply. */
@@ -226,11 +226,38 @@ public final class Dialog {
      */
     public static Optional<Outcome> serviceClosing(QuietResult observed, String after) {
         if (observed instanceof QuietResult.Arrived arrived && arrived.reply().code() == 421) {
-            return Optional.of(Outcome.inconclusive("in the quiet period after " + after + " the server closed the "
-                    + "service (" + oneLine(arrived.reply()) + "): a 421 may come at any time (RFC 5321 §3.8) and answers "
-                    + "no command, so whether anything more would have been sent cannot be told"));
+            return Optional.of(Outcome.of(Verdict.INCONCLUSIVE,
+                    Texts.of("quiet.service_closing", after, oneLine(arrived.reply()))));
         }
         return Optional.empty();
+    }
+
+    /** What a close in the quiet period after the last reply means to the requirement a case judges. */
+    public enum Closing {
+        /** The requirement only forbids an answer (e.g. none in cleartext): a close sends none, so it keeps it. */
+        KEEPS_THE_REQUIREMENT,
+        /** The judged moment needed the session to go on: a close ends it first, so it proves nothing. */
+        PROVES_NOTHING
+    }
+
+    /**
+     * Judges the silence that was to follow the last reply. Empty when it held: nothing arrived, or the server closed the
+     * connection and {@code closing} says a close keeps the requirement. A 421 is INCONCLUSIVE ({@link #serviceClosing});
+     * a close that proves nothing is INCONCLUSIVE; whatever else arrived is the caller's to judge with {@code arrived}
+     * (its FAIL names what came).
+     *
+     * @param after what the quiet period followed, for the message, e.g. {@code "the reply to NOOP"}
+     */
+    public static Optional<Outcome> silenceAfter(QuietResult observed, String after, Closing closing,
+            Function<QuietResult, Outcome> arrived) {
+        if (observed instanceof QuietResult.Silence) {
+            return Optional.empty();
+        }
+        if (observed instanceof QuietResult.Closed) {
+            return closing == Closing.KEEPS_THE_REQUIREMENT ? Optional.empty()
+                    : Optional.of(Outcome.of(Verdict.INCONCLUSIVE, Texts.of("quiet.closed", after)));
+        }
+        return serviceClosing(observed, after).or(() -> Optional.of(arrived.apply(observed)));
     }
 
     /** Notes an observation that is neither setup nor verdict, e.g. a control session's result. */

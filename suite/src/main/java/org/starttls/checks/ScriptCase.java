@@ -265,12 +265,13 @@ public final class ScriptCase implements ConformanceCase {
             }
             throw e;
         }
-        throwIfClosing(result);
-        if (result instanceof QuietResult.Closed) {
-            throw new CannotJudge(Texts.of("script.closed_while_quiet", quiet.period().toMillis()));
+        Optional<Outcome> unquiet = Dialog.silenceAfter(result, "the line before it", Dialog.Closing.PROVES_NOTHING,
+                arrived -> Outcome.of(Verdict.FAIL, Texts.of("script.not_quiet", quiet.period().toMillis(),
+                        arrived.describe())));
+        if (unquiet.isPresent() && unquiet.get().verdict() == Verdict.INCONCLUSIVE) {
+            throw new CannotJudge(unquiet.get().text());
         }
-        return result instanceof QuietResult.Silence ? null
-                : Texts.of("script.not_quiet", quiet.period().toMillis(), result.describe());
+        return unquiet.map(Outcome::text).orElse(null);
     }
 
     /**
@@ -309,6 +310,7 @@ public final class ScriptCase implements ConformanceCase {
     private static <T extends Expectation> Optional<T> first(List<Expectation> expectations, Class<T> kind) {
         return expectations.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
+
 
     private static void throwIfClosing(QuietResult observed) throws CannotJudge {
         if (observed instanceof QuietResult.Arrived arrived) {

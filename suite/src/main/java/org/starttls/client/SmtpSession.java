@@ -175,7 +175,7 @@ public final class SmtpSession implements AutoCloseable {
         }
         if (capture.closed()) {
             transcript.event("TLS handshake not started: connection already closed");
-            throw new TlsHandshakeException("server closed the connection before the TLS handshake", plaintext, null);
+            throw TlsHandshakeException.closedBefore(plaintext);
         }
         return plaintext;
     }

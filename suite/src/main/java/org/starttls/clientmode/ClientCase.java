@@ -88,7 +88,7 @@ public final class ClientCase implements ConformanceCase {
                     ClientProfile.of(context.profile().propertyValue()));
             ClientResult result = ClientRunner.run(mode.client().launch(), environment, mode.client().timeout());
             boolean settled = server.recording().awaitAllClosed(SETTLE);
-            ClientSession session = new ClientSession(played, context.profile(), server.recording(), result, settled,
+            ClientSession session = new ClientSession(played, server.recording(), result, settled,
                     control -> control(control, context, controls));
             String transcript = server.recording().render() + (settled ? "" : "\n*** a connection was still open "
                     + SETTLE.toSeconds() + " s after the client ended") + "\n" + evidence(result, kit.password());
@@ -197,9 +197,5 @@ public final class ClientCase implements ConformanceCase {
     @Override
     public String sourceText() {
         return source;
-    }
-
-    public Scenario scenario() {
-        return scenario;
     }
 }

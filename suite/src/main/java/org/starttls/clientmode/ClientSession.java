@@ -8,7 +8,6 @@ import java.util.function.Predicate;
 import org.starttls.clientmode.Recording.Event;
 import org.starttls.clientmode.Recording.Kind;
 import org.starttls.fixtures.realclients.ClientResult;
-import org.starttls.summary.Profile;
 
 /**
  * One run of the client under test against one scenario, for a check to judge: what the fake server recorded, and how
@@ -17,7 +16,7 @@ import org.starttls.summary.Profile;
  * @param settled  every connection had closed soon after the client ended (false: one was still open)
  * @param controls runs the same client again against another scenario, for a check whose evidence needs a control
  */
-public record ClientSession(Scenario scenario, Profile profile, Recording recording, ClientResult result, boolean settled,
+public record ClientSession(Scenario scenario, Recording recording, ClientResult result, boolean settled,
                             Controls controls) {
 
     /** Plays a control scenario to the same client; its transcript joins the case's. */

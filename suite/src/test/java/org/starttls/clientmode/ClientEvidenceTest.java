@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,6 +92,22 @@ class ClientEvidenceTest {
         assertThat(c.verdict()).as("%s%n%s", c.detail(), c.transcript()).isEqualTo(Verdict.FAIL);
         assertThat(c.detail()).startsWith("inside TLS the client sent 'AUTH PLAIN ***' inside TLS")
                 .contains("while the server still held its reply to 'EHLO");
+    }
+
+    /** A handshake that fails on the injected lines proves something only if the client completes one without them. */
+    @Test
+    void aClientWhoseHandshakesAllFailDoesNotPassTheInjection() {
+        Launch.Driver wrongName = env -> {
+            Map<String, String> told = new HashMap<>(env);
+            told.put("SMTP_TEST_SERVERNAME", "wrong.example");
+            return new ZooClient(ClientFlaw.NONE).send(told);
+        };
+        List<Summary.CaseSummary> cases = run("wrong-name", wrongName, Profile.REQUIRE_TLS, INJECTED,
+                Duration.ofSeconds(30));
+        assertThat(cases).singleElement().satisfies(c -> {
+            assertThat(c.verdict()).as("%s%n%s", c.detail(), c.transcript()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(c.detail()).contains("in the control run, with nothing injected, it completed no handshake");
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.starttls.cases.Outcome;
 import org.starttls.clientmode.ClientSession;
 import org.starttls.clientmode.Recording.Event;
 import org.starttls.clientmode.Recording.Kind;
+import org.starttls.clientmode.Scenario;
 
 /**
  * Reply lines injected after the {@code 220} to STARTTLS, before the handshake, are not acted on inside TLS. Seen in
@@ -21,8 +22,7 @@ final class DiscardsInjectedReplies extends ClientCheck {
         Optional<InsideTls> tls = InsideTls.find(session);
         if (tls.isEmpty()) {
             if (session.sentStartTls() && session.first(e -> e.kind() == Kind.TLS_FAILED).isPresent()) {
-                return Outcome.pass("the client's TLS handshake failed on the injected lines; it never acted on them "
-                        + "inside TLS");
+                return handshakeFailed(session);
             }
             return Outcome.inconclusive("the client never completed a TLS handshake after STARTTLS, so what it did with "
                     + "the injected lines cannot be seen");
@@ -50,6 +50,22 @@ final class DiscardsInjectedReplies extends ClientCheck {
         }
         return Outcome.pass("inside TLS the client waited for the held reply to '" + commands.get(0).text() + "' and "
                 + "used nothing only the injected lines offered");
+    }
+
+    /**
+     * The handshake failed in the injection run. That is the client refusing the injected lines only if the same client
+     * completes a handshake when nothing is injected (the control run); a client that fails every handshake (it does not
+     * trust the CA, it offers no TLS version the server takes) shows nothing about the injection.
+     */
+    private static Outcome handshakeFailed(ClientSession session) {
+        Optional<ClientSession> control = session.control(Scenario.CAPABILITIES_CONTROL);
+        if (control.flatMap(InsideTls::find).isPresent()) {
+            return Outcome.pass("the client's TLS handshake failed on the injected lines, while in the control run, "
+                    + "with nothing injected, the same client completed it: it never acted on them inside TLS");
+        }
+        return Outcome.inconclusive("the client's TLS handshake failed after the injected lines, but in the control run, "
+                + "with nothing injected, it completed no handshake either (" + control.map(ClientSession::ending)
+                .orElse("the control run could not be played") + "), so the failure is not tied to the injection");
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.starttls.checks.server;
 
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.starttls.checks.JavaCase;
 import org.starttls.checks.Refusals;
 import org.starttls.checks.SetupFailed;
 import org.starttls.client.DesynchronisedException;
-import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.SessionException;
 import org.starttls.client.SmtpSession;
@@ -173,16 +171,15 @@ final class ResetCases {
             String injected = dialog.expand(payload);
             session.sendRaw(("STARTTLS\r\n" + injected + "\r\n").getBytes(StandardCharsets.US_ASCII));
             Reply ready = dialog.replyTo(session, "STARTTLS + " + injected + " in one write");
+            // a refusal or a close is the server refusing the injection only if the target completes a handshake otherwise
+            Optional<String> handshake = dialog.context().facts().tls().map(t -> t.protocol());
             if (ready.code() != 220) {
-                return Outcome.pass("the server refused STARTTLS with pipelined data behind it (" + Dialog.oneLine(ready)
-                        + "); nothing reached a TLS session");
+                return refused(ready, handshake);
             }
             try {
                 session.startTls();
             } catch (TlsHandshakeException e) {
-                boolean closed = e.getCause() instanceof ClosedChannelException || e.getMessage().contains("closed the connection");
-                // a close is the server refusing the injection only if the same target completes a handshake otherwise
-                Optional<String> handshake = dialog.context().facts().tls().map(t -> t.protocol());
+                boolean closed = e.peerClosed();
                 if (closed && handshake.isPresent()) {
                     return Outcome.pass("the server closed the connection instead of running the injected command ("
                             + e.getMessage() + "), while the target's probe session completed a " + handshake.get()
@@ -208,15 +205,12 @@ final class ResetCases {
             if (greeting.isPresent()) {
                 return StrayGreeting.unjudged(greeting.get(), "NOOP or the injected " + injected);
             }
-            QuietResult after = session.quiet(Dialog.QUIET);
-            Optional<Outcome> closing = Dialog.serviceClosing(after, "the reply to NOOP inside TLS");
-            if (closing.isPresent()) {
-                return closing.get();
-            }
-            if (after instanceof QuietResult.Arrived || after instanceof QuietResult.ArrivedMalformed) {
-                return Outcome.fail("one NOOP inside TLS drew two replies (" + Dialog.oneLine(first) + ", then "
-                        + after.describe() + "): the cleartext " + injected + " pipelined behind STARTTLS was answered "
-                        + "inside TLS");
+            Optional<Outcome> unquiet = Dialog.silenceAfter(session.quiet(Dialog.QUIET), "the reply to NOOP inside TLS",
+                    Dialog.Closing.PROVES_NOTHING, after -> Outcome.fail("one NOOP inside TLS drew two replies ("
+                            + Dialog.oneLine(first) + ", then " + after.describe() + "): the cleartext " + injected
+                            + " pipelined behind STARTTLS was answered inside TLS"));
+            if (unquiet.isPresent()) {
+                return unquiet.get();
             }
             if (first.code() != 250) {
                 return Outcome.inconclusive("NOOP inside TLS got " + Dialog.oneLine(first) + " instead of 250, so the "
@@ -224,6 +218,26 @@ final class ResetCases {
             }
             return Outcome.pass("NOOP inside TLS got exactly one reply (250) and nothing followed for "
                     + Dialog.QUIET.toMillis() + " ms: the injected " + injected + " was discarded");
+        }
+
+        /**
+         * STARTTLS with data behind it answered with something else than 220. A 454 is the server's temporary refusal,
+         * and a server that refuses STARTTLS every time refuses it without looking at what follows: only a lasting
+         * refusal from a server that completed a handshake in its probe session refuses the pipelined data.
+         */
+        private static Outcome refused(Reply ready, Optional<String> handshake) {
+            if (ready.code() == 454) {
+                return Outcome.inconclusive("the server refused STARTTLS with 454, TLS temporarily unavailable ("
+                        + Dialog.oneLine(ready) + "), which is no refusal of the data pipelined behind it");
+            }
+            if (handshake.isEmpty()) {
+                return Outcome.inconclusive("the server refused STARTTLS with pipelined data behind it ("
+                        + Dialog.oneLine(ready) + "), but no TLS handshake with this target succeeded in this run, so "
+                        + "it may refuse every STARTTLS");
+            }
+            return Outcome.pass("the server refused STARTTLS with pipelined data behind it (" + Dialog.oneLine(ready)
+                    + "), while the target's probe session completed a " + handshake.get() + " handshake; nothing "
+                    + "reached a TLS session");
         }
     }
 

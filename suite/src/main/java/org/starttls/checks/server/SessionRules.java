@@ -16,7 +16,6 @@ import org.starttls.checks.SetupFailed;
 import org.starttls.client.ConnectionClosedException;
 import org.starttls.client.DesynchronisedException;
 import org.starttls.client.NotClosedException;
-import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
@@ -118,17 +117,11 @@ final class SessionRules {
         }
 
         private static Outcome nothingMore(SmtpSession session, int sent) {
-            QuietResult after = session.quiet(Dialog.QUIET);
-            if (after instanceof QuietResult.Silence) {
-                return Outcome.pass(sent + " commands got one reply each and nothing followed the last for "
-                        + Dialog.QUIET.toMillis() + " ms");
-            }
-            if (after instanceof QuietResult.Closed) {
-                return Outcome.inconclusive("the server closed the connection after the last reply");
-            }
-            return Dialog.serviceClosing(after, "one reply to each of " + sent + " commands").orElseGet(() ->
-                    Outcome.fail("after one reply to each of " + sent + " commands the server sent more: "
-                            + after.describe()));
+            return Dialog.silenceAfter(session.quiet(Dialog.QUIET), "one reply to each of " + sent + " commands",
+                    Dialog.Closing.PROVES_NOTHING, after -> Outcome.fail("after one reply to each of " + sent
+                            + " commands the server sent more: " + after.describe()))
+                    .orElseGet(() -> Outcome.pass(sent + " commands got one reply each and nothing followed the last for "
+                            + Dialog.QUIET.toMillis() + " ms"));
         }
     }
 
@@ -155,6 +148,10 @@ final class SessionRules {
             Optional<Outcome> refused = ready.policyRefusal("RCPT before MAIL", early);
             if (refused.isPresent()) {
                 return refused.get();
+            }
+            if (early.codeClass() == 4) {
+                return Outcome.inconclusive("RCPT before MAIL got a transient refusal (" + Dialog.oneLine(early)
+                        + "), which says nothing about the order of the commands");
             }
             if (early.code() != 503) {
                 return Outcome.fail("RCPT before MAIL was answered " + Dialog.oneLine(early) + " instead of 503");

@@ -103,15 +103,17 @@ final class StartTlsCases {
             SmtpSession session = dialog.afterEhlo();
             dialog.setup(session, "STARTTLS", 220);
             session.sendRaw("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            // the requirement forbids a cleartext answer: a close sends none, nor do non-SMTP bytes (a TLS alert)
             QuietResult after = session.quiet(Dialog.QUIET);
-            Optional<Outcome> closing = Dialog.serviceClosing(after, "the cleartext NOOP behind the 220");
-            if (closing.isPresent()) {
-                return closing.get();
-            }
-            if (after instanceof QuietResult.Arrived arrived) {
-                return Outcome.fail("after its 220 to STARTTLS the server answered a cleartext NOOP in cleartext: "
-                        + Dialog.oneLine(arrived.reply()));
-            }
+            return Dialog.silenceAfter(after, "the cleartext NOOP behind the 220", Dialog.Closing.KEEPS_THE_REQUIREMENT,
+                    arrived -> arrived instanceof QuietResult.Arrived reply
+                            ? Outcome.fail("after its 220 to STARTTLS the server answered a cleartext NOOP in cleartext: "
+                                    + Dialog.oneLine(reply.reply()))
+                            : noReply(arrived))
+                    .orElseGet(() -> noReply(after));
+        }
+
+        private static Outcome noReply(QuietResult after) {
             return Outcome.pass("the cleartext NOOP after the 220 got no SMTP reply (" + after.describe() + ")");
         }
     }

@@ -2,13 +2,14 @@ package org.starttls.checks.server.tls;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.starttls.cases.CaseContext;
 import org.starttls.cases.Check;
 import org.starttls.cases.ConformanceCase;
 import org.starttls.cases.Outcome;
+import org.starttls.checks.Dialog;
 import org.starttls.client.ConnectionClosedException;
 import org.starttls.client.MalformedReplyException;
-import org.starttls.client.QuietResult;
 import org.starttls.client.Reply;
 import org.starttls.client.ReplyTimeoutException;
 import org.starttls.client.SessionException;
@@ -49,10 +50,13 @@ final class ImplicitTls {
     private static Outcome handshakeFirst(CaseContext context) {
         Duration watch = PLAINTEXT_WATCH.compareTo(context.timeout()) < 0 ? PLAINTEXT_WATCH : context.timeout();
         try (SmtpSession plain = context.client().connect(context.target())) {
-            QuietResult before = plain.quiet(watch);
-            if (!(before instanceof QuietResult.Silence)) {
-                return new Outcome(Verdict.FAIL, "before any ClientHello the server " + before.describe(),
-                        plain.transcript().render());
+            // A close sends no plaintext, but the quote asks for a handshake at connect, and a connection the server
+            // closed shows none: INCONCLUSIVE, as a 421 is.
+            Optional<Outcome> unquiet = Dialog.silenceAfter(plain.quiet(watch), "the connect, before any ClientHello",
+                    Dialog.Closing.PROVES_NOTHING, before -> new Outcome(Verdict.FAIL, "before any ClientHello the "
+                            + "server sent " + before.describe(), plain.transcript().render()));
+            if (unquiet.isPresent()) {
+                return unquiet.get();
             }
         } catch (SessionException e) {
             return new Outcome(Verdict.INCONCLUSIVE, "no plaintext connection: " + e.getMessage());
@@ -61,6 +65,11 @@ final class ImplicitTls {
         try {
             tls = context.client().connectImplicitTls(context.target());
             Reply greeting = tls.readReply();
+            if (greeting.code() == 421) {
+                return new Outcome(Verdict.INCONCLUSIVE, "the handshake began at connect, but inside TLS the server "
+                        + "closed the service (" + Dialog.oneLine(greeting) + "): a 421 may come at any time (RFC 5321 "
+                        + "§3.8), so whether the greeting comes inside TLS cannot be told", tls.transcript().render());
+            }
             Verdict verdict = greeting.code() == 220 ? Verdict.PASS : Verdict.FAIL;
             return new Outcome(verdict, "silent for " + watch.toMillis() + " ms in plaintext; inside TLS the greeting is "
                     + greeting.code() + " " + greeting.text(), tls.transcript().render());
