@@ -81,20 +81,24 @@ class PolitenessObservedTest {
     }
 
     /**
-     * Waiting for the limits is not the server's slowness: with {@code smtp.timeout=500ms} a case's budget is 6 s and its
-     * backstop 8 s, and {@code smtp.rate=2/9s} makes the third session wait 9 s after the first ended; that case must
-     * still run and be judged, never end as "did not finish within its budget".
+     * Waiting for the limits is not the server's slowness: with {@code smtp.timeout=3s} (long enough for every reply on
+     * a loaded machine) a case's budget is 12 timeouts, 36 s, and its backstop 2 s later, 38 s; {@code smtp.rate=2/40s}
+     * makes the third session wait 40 s after the first ended, longer than both; that case must still run and be judged,
+     * never end as "did not finish within its budget".
      */
     @Test
     void aWaitLongerThanACasesBudgetDoesNotSpendIt() throws Exception {
-        Duration window = Duration.ofSeconds(9);
+        Duration timeout = Duration.ofSeconds(3);
+        Duration window = Duration.ofSeconds(40);
         try (ReferenceServer server = server()) {
             RunResult result = Suite.run(Map.of("smtp.target", server.target(), "smtp.tls.trust", ca.toString(),
                     "smtp.select", "RFC3207-3-INFO-STARTTLS-ADVERTISED,RFC3207-4.2-MUSTNOT-REOFFER-STARTTLS",
-                    "smtp.timeout", "500ms", "smtp.rate", "2/" + window.toSeconds() + "s",
+                    "smtp.timeout", timeout.toSeconds() + "s", "smtp.rate", "2/" + window.toSeconds() + "s",
                     "smtp.report.dir", dir.resolve("wait").toString()), new PrintStream(OutputStream.nullOutputStream()));
 
             List<ConnectionLog.Connection> seen = log.connections();
+            assertThat(window).as("the wait outlasts a case's budget and backstop").isGreaterThan(timeout.multipliedBy(12)
+                    .plusSeconds(2));
             assertThat(seen).hasSize(3);
             assertThat(seen.get(2).acceptedNanos() - seen.get(0).lastReplyNanos())
                     .as("the third session waited a window after the first").isGreaterThanOrEqualTo(window.toNanos());
